@@ -1,0 +1,25 @@
+# Shared by the bin/ launchers: find the repository, build the shaded jar when it
+# is missing or older than any source, and run a main class from it.
+GVM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GVM_JAR="$GVM_ROOT/testsuite/target/gvm-all.jar"
+
+gvm_jar_stale() {
+  [ -f "$GVM_JAR" ] || return 0
+  [ -n "$(find "$GVM_ROOT" -path "$GVM_ROOT/.git" -prune -o \( -name '*.java' -o -name '*.g4' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$GVM_JAR" -print -quit 2>/dev/null)" ]
+}
+
+gvm_ensure_jar() {
+  if [ -n "${GVM_NO_BUILD:-}" ]; then return 0; fi
+  if gvm_jar_stale; then
+    echo "gvm: building $GVM_JAR (first use or sources changed)..." >&2
+    (cd "$GVM_ROOT" && mvn -q -B -o -DskipTests -Dmaven.test.skip=true -pl testsuite -am package >&2 2>/dev/null) \
+      || (cd "$GVM_ROOT" && mvn -q -B -DskipTests -Dmaven.test.skip=true -pl testsuite -am package >&2) \
+      || { echo "gvm: build failed" >&2; exit 1; }
+  fi
+}
+
+gvm_exec() {
+  local main="$1"; shift
+  gvm_ensure_jar
+  exec java ${GVM_JAVA_OPTS:--XX:+UseParallelGC -Xss16m} -cp "$GVM_JAR" "$main" "$@"
+}
