@@ -1,0 +1,249 @@
+package gvm.ir.def;
+
+import gvm.ir.Operation;
+import gvm.ir.attributes.Attribute;
+import gvm.ir.attributes.DenseArrayAttr;
+import gvm.ir.types.IntegerType;
+import gvm.ir.types.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The single definition of an op, as MLIR's ODS record: operands, results, properties, regions,
+ * successors, traits, assembly format, verifiers and hooks. Parser, printer and structural verifier
+ * are derived from it. Build with {@link #named(String)}; bad definitions fail at class init.
+ */
+public final class OpDef {
+  /** Verifies one op; throws {@link gvm.ir.VerifyException} (see {@link gvm.ir.Verify}) on failure. */
+  @FunctionalInterface public interface Verifier { void verify(Operation op); }
+
+  /** Infers result types from operands and properties while parsing (MLIR's InferTypeOpInterface). */
+  @FunctionalInterface public interface ResultTypeInference { List<Type> infer(List<Type> operandTypes, Function<String, Attribute> props); }
+
+  /** A hand-written assembly, for ops whose syntax the format language cannot express (e.g. func.func). */
+  public interface CustomAssembly {
+    void parse(gvm.ir.asm.OpAsmParser p, gvm.ir.OperationState state);
+
+    void print(Operation op, gvm.ir.print.AsmPrinter p);
+  }
+
+  /** Names results for the printer ({@code %cst}, {@code %sum}), as OpAsmOpInterface::getAsmResultNames. */
+  @FunctionalInterface public interface ResultNamer { void name(Operation op, String[] names); }
+
+  private final String name;
+  private String summary = "";
+  private final List<ValueSpec> operands = new ArrayList<>();
+  private final List<ValueSpec> results = new ArrayList<>();
+  private final List<PropertySpec> properties = new ArrayList<>();
+  private final Map<String, Integer> propIndex = new HashMap<>();
+  private final List<RegionSpec> regions = new ArrayList<>();
+  private final List<SuccessorSpec> successors = new ArrayList<>();
+  private final EnumSet<Trait> traits = EnumSet.noneOf(Trait.class);
+  private final List<Verifier> verifiers = new ArrayList<>();
+  private final List<Verifier> regionVerifiers = new ArrayList<>();
+  private final List<List<String>> allTypesMatch = new ArrayList<>();
+  private final List<TypesMatchWith> typesMatchWith = new ArrayList<>();
+  private final Map<Class<?>, Object> interfaces = new HashMap<>();
+  private List<String> parentOps = List.of();
+  private String format;
+  private Object compiledFormat;
+  private CustomAssembly customAssembly;
+  private ResultTypeInference resultTypeInference;
+  private ResultNamer resultNamer;
+  private String defaultDialect;
+  private Object folder;
+  private final List<Object> canonicalizers = new ArrayList<>();
+
+  /** {@code target}'s type is {@code fn(source's type)} (ODS TypesMatchWith). */
+  public record TypesMatchWith(String target, String source, Function<Type, Type> fn) {}
+
+  private OpDef(String name) { this.name = name; }
+
+  public static OpDef named(String name) {
+    if (name.indexOf('.') <= 0) throw new IllegalArgumentException("op name '" + name + "' has no dialect prefix");
+    return new OpDef(name);
+  }
+
+  // ---- building
+
+  public OpDef summary(String s) { summary = s; return this; }
+
+  public OpDef operand(String n, TypeConstraint c) { return addValue(operands, n, ValueSpec.Arity.SINGLE, c); }
+
+  public OpDef optionalOperand(String n, TypeConstraint c) { return addValue(operands, n, ValueSpec.Arity.OPTIONAL, c); }
+
+  public OpDef variadicOperand(String n, TypeConstraint c) { return addValue(operands, n, ValueSpec.Arity.VARIADIC, c); }
+
+  public OpDef result(String n, TypeConstraint c) { return addValue(results, n, ValueSpec.Arity.SINGLE, c); }
+
+  public OpDef optionalResult(String n, TypeConstraint c) { return addValue(results, n, ValueSpec.Arity.OPTIONAL, c); }
+
+  public OpDef variadicResult(String n, TypeConstraint c) { return addValue(results, n, ValueSpec.Arity.VARIADIC, c); }
+
+  private OpDef addValue(List<ValueSpec> l, String n, ValueSpec.Arity a, TypeConstraint c) {
+    checkFresh(n);
+    l.add(new ValueSpec(n, a, c));
+    return this;
+  }
+
+  /** A required property. */
+  public OpDef property(String n, AttrConstraint c) { return addProp(n, c, null, false); }
+
+  /** A property filled with {@code dflt} when absent. */
+  public OpDef property(String n, AttrConstraint c, Attribute dflt) { return addProp(n, c, dflt, false); }
+
+  public OpDef optionalProperty(String n, AttrConstraint c) { return addProp(n, c, null, true); }
+
+  private OpDef addProp(String n, AttrConstraint c, Attribute d, boolean opt) {
+    checkFresh(n);
+    propIndex.put(n, properties.size());
+    properties.add(new PropertySpec(n, c, d, opt, properties.size()));
+    return this;
+  }
+
+  public OpDef region(String n) { checkFresh(n); regions.add(new RegionSpec(n, false, false)); return this; }
+
+  public OpDef sizedRegion(String n) { checkFresh(n); regions.add(new RegionSpec(n, false, true)); return this; }
+
+  public OpDef variadicRegion(String n) { checkFresh(n); regions.add(new RegionSpec(n, true, false)); return this; }
+
+  public OpDef successor(String n) { checkFresh(n); successors.add(new SuccessorSpec(n, false)); return this; }
+
+  public OpDef variadicSuccessor(String n) { checkFresh(n); successors.add(new SuccessorSpec(n, true)); return this; }
+
+  public OpDef traits(Trait... ts) {
+    for (Trait t : ts) {
+      if (!traits.add(t)) throw new IllegalArgumentException(name + ": trait " + t + " given twice");
+      if (t == Trait.ATTR_SIZED_OPERAND_SEGMENTS) addProp("operandSegmentSizes", AttrConstraint.of("dense i32 array", a -> a instanceof DenseArrayAttr), null, false);
+      if (t == Trait.ATTR_SIZED_RESULT_SEGMENTS) addProp("resultSegmentSizes", AttrConstraint.of("dense i32 array", a -> a instanceof DenseArrayAttr), null, false);
+    }
+    return this;
+  }
+
+  /** The op may only appear directly inside one of these ops (MLIR's HasParent / ParentOneOf). */
+  public OpDef parents(String... names) { parentOps = List.of(names); return this; }
+
+  public OpDef format(String f) { format = f; return this; }
+
+  public OpDef customAssembly(CustomAssembly c) { customAssembly = c; return this; }
+
+  public OpDef verifier(Verifier v) { verifiers.add(v); return this; }
+
+  /** A verifier that runs after the op's regions verified (MLIR's verifyRegions). */
+  public OpDef regionVerifier(Verifier v) { regionVerifiers.add(v); return this; }
+
+  public OpDef allTypesMatch(String... names) { allTypesMatch.add(List.of(names)); return this; }
+
+  public OpDef typesMatchWith(String target, String source, Function<Type, Type> fn) {
+    typesMatchWith.add(new TypesMatchWith(target, source, fn));
+    return this;
+  }
+
+  public OpDef inferResultTypes(ResultTypeInference f) { resultTypeInference = f; return this; }
+
+  public OpDef resultNames(ResultNamer f) { resultNamer = f; return this; }
+
+  /** Ops in this op's regions may drop this dialect prefix (OpAsmOpInterface::getDefaultDialect). */
+  public OpDef defaultDialect(String d) { defaultDialect = d; return this; }
+
+  public <T> OpDef implement(Class<T> iface, T impl) { interfaces.put(iface, impl); return this; }
+
+  public OpDef folder(Object f) { folder = f; return this; }
+
+  public OpDef canonicalizer(Object pattern) { canonicalizers.add(pattern); return this; }
+
+  private void checkFresh(String n) {
+    for (ValueSpec v : operands) if (v.name().equals(n)) throw dup(n);
+    for (ValueSpec v : results) if (v.name().equals(n)) throw dup(n);
+    if (propIndex.containsKey(n)) throw dup(n);
+    for (RegionSpec r : regions) if (r.name().equals(n)) throw dup(n);
+    for (SuccessorSpec s : successors) if (s.name().equals(n)) throw dup(n);
+  }
+
+  private IllegalArgumentException dup(String n) { return new IllegalArgumentException(name + ": '" + n + "' declared twice"); }
+
+  // ---- queries
+
+  public String name() { return name; }
+
+  public String dialect() { return name.substring(0, name.indexOf('.')); }
+
+  public String mnemonic() { return name.substring(name.indexOf('.') + 1); }
+
+  public String summary() { return summary; }
+
+  public List<ValueSpec> operands() { return Collections.unmodifiableList(operands); }
+
+  public List<ValueSpec> results() { return Collections.unmodifiableList(results); }
+
+  public List<PropertySpec> properties() { return Collections.unmodifiableList(properties); }
+
+  public int propertyIndex(String n) {
+    Integer i = propIndex.get(n);
+    return i == null ? -1 : i;
+  }
+
+  public PropertySpec property(String n) {
+    int i = propertyIndex(n);
+    return i < 0 ? null : properties.get(i);
+  }
+
+  public List<RegionSpec> regions() { return Collections.unmodifiableList(regions); }
+
+  public List<SuccessorSpec> successors() { return Collections.unmodifiableList(successors); }
+
+  public boolean hasTrait(Trait t) { return traits.contains(t); }
+
+  public List<String> parentOps() { return parentOps; }
+
+  public String format() { return format; }
+
+  public CustomAssembly customAssembly() { return customAssembly; }
+
+  public List<Verifier> verifiers() { return verifiers; }
+
+  public List<Verifier> regionVerifiers() { return regionVerifiers; }
+
+  public List<List<String>> allTypesMatch() { return allTypesMatch; }
+
+  public List<TypesMatchWith> typesMatchWith() { return typesMatchWith; }
+
+  public ResultTypeInference resultTypeInference() { return resultTypeInference; }
+
+  public ResultNamer resultNamer() { return resultNamer; }
+
+  public String defaultDialect() { return defaultDialect; }
+
+  public Object folder() { return folder; }
+
+  public List<Object> canonicalizers() { return canonicalizers; }
+
+  @SuppressWarnings("unchecked")
+  public <T> T iface(Class<T> c) { return (T) interfaces.get(c); }
+
+  /** The compiled format program (set once by the format compiler; opaque here to keep {@code def} below {@code format}). */
+  public Object compiledFormat() { return compiledFormat; }
+
+  public void setCompiledFormat(Object f) { compiledFormat = f; }
+
+  /** Fills absent default-valued properties, as MLIR materializes them. */
+  public void fillDefaults(Operation op) {
+    for (PropertySpec p : properties) if (p.defaultValue() != null && op.prop(p.index()) == null) op.setProp(p.index(), p.defaultValue());
+  }
+
+  /** Number of variadic operand groups (segments are needed when more than one). */
+  public int numVariadicOperands() {
+    int n = 0;
+    for (ValueSpec v : operands) if (v.isVariadic()) n++;
+    return n;
+  }
+
+  public static final Type I32 = IntegerType.I32;
+
+  @Override public String toString() { return name; }
+}

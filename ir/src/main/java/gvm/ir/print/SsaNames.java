@@ -1,0 +1,165 @@
+package gvm.ir.print;
+
+import gvm.ir.Block;
+import gvm.ir.BlockArgument;
+import gvm.ir.OpResult;
+import gvm.ir.Operation;
+import gvm.ir.Region;
+import gvm.ir.Value;
+import gvm.ir.def.OpDef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Names values and blocks as MLIR's SSANameState: regions are numbered from a LIFO stack; in custom
+ * form each region restarts from the counters its parent had when it was pushed, in generic form
+ * the counters run on. Result names come from the op definitions' namers (custom form only),
+ * uniqued with {@code _N} suffixes within nested name scopes.
+ */
+final class SsaNames {
+  private final IdentityHashMap<Value, String> names = new IdentityHashMap<>();
+  private final IdentityHashMap<Block, int[]> blockIds = new IdentityHashMap<>();
+  /** Ops whose results form several groups: sorted group start indices. */
+  private final IdentityHashMap<Operation, int[]> resultGroups = new IdentityHashMap<>();
+  private final boolean generic;
+  private int nextValueId, nextArgId, nextConflictId;
+
+  /** A scope of used names, chained to its parent. */
+  private static final class Scope {
+    final Scope parent;
+    final Set<String> used = new HashSet<>();
+
+    Scope(Scope parent) { this.parent = parent; }
+
+    boolean contains(String n) {
+      for (Scope s = this; s != null; s = s.parent) if (s.used.contains(n)) return true;
+      return false;
+    }
+  }
+
+  private record Ctx(Region region, int valueId, int argId, int conflictId, Scope parent) {}
+
+  SsaNames(Operation root, boolean generic) {
+    this.generic = generic;
+    ArrayDeque<Ctx> stack = new ArrayDeque<>();
+    for (Region r : root.regions()) stack.push(new Ctx(r, 0, 0, 0, null));
+    while (!stack.isEmpty()) {
+      Ctx c = stack.pop();
+      if (!generic) {
+        nextValueId = c.valueId;
+        nextArgId = c.argId;
+        nextConflictId = c.conflictId;
+      }
+      Scope scope = new Scope(c.parent);
+      numberRegion(c.region, scope);
+      for (Block b : c.region.blocks())
+        for (Operation op = b.first(); op != null; op = op.nextOp())
+          for (int i = 0; i < op.numRegions(); i++) stack.push(new Ctx(op.region(i), nextValueId, nextArgId, nextConflictId, scope));
+    }
+  }
+
+  private void numberRegion(Region region, Scope scope) {
+    int nextBlockId = 0;
+    for (Block b : region.blocks()) {
+      blockIds.put(b, new int[] {nextBlockId++});
+      boolean entry = b == region.front();
+      for (BlockArgument a : b.arguments()) {
+        if (names.containsKey(a)) continue;
+        names.put(a, entry ? "arg" + nextArgId++ : Integer.toString(nextValueId++));
+      }
+      for (Operation op = b.first(); op != null; op = op.nextOp()) numberOp(op, scope);
+    }
+  }
+
+  private void numberOp(Operation op, Scope scope) {
+    int n = op.numResults();
+    if (n == 0) return;
+    OpDef def = op.def();
+    ArrayList<Integer> groups = null;
+    if (!generic && def != null && def.resultNamer() != null) {
+      String[] hints = new String[n];
+      def.resultNamer().name(op, hints);
+      for (int i = 0; i < n; i++) {
+        if (hints[i] == null) continue;
+        names.put(op.result(i), unique(sanitize(hints[i]), scope));
+        if (i != 0) {
+          if (groups == null) {
+            groups = new ArrayList<>();
+            groups.add(0);
+          }
+          groups.add(i);
+        }
+      }
+    }
+    if (!names.containsKey(op.result(0))) names.put(op.result(0), Integer.toString(nextValueId++));
+    if (groups != null) {
+      int[] g = new int[groups.size()];
+      for (int i = 0; i < g.length; i++) g[i] = groups.get(i);
+      Arrays.sort(g);
+      resultGroups.put(op, g);
+    }
+  }
+
+  private String unique(String name, Scope scope) {
+    if (scope.contains(name)) {
+      String base = name + "_";
+      do name = base + nextConflictId++; while (scope.contains(name));
+    }
+    scope.used.add(name);
+    return name;
+  }
+
+  /** MLIR's sanitizeIdentifier with "$._-" allowed. */
+  static String sanitize(String name) {
+    StringBuilder sb = null;
+    boolean digitStart = !name.isEmpty() && Character.isDigit(name.charAt(0));
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '$' || c == '.' || c == '_' || c == '-');
+      if (!ok && sb == null) sb = new StringBuilder(name.substring(0, i));
+      if (sb != null) {
+        if (ok) sb.append(c);
+        else if (c == ' ') sb.append('_');
+        else sb.append(Integer.toHexString(c & 0xFF).toUpperCase());
+      }
+    }
+    String r = sb == null ? name : sb.toString();
+    return digitStart ? "_" + r : r;
+  }
+
+  /** {@code %name} or {@code %name#k} for a result inside a group; null if the value is not numbered. */
+  void appendValue(Value v, StringBuilder out) {
+    if (v instanceof OpResult r) {
+      Operation op = r.owner();
+      int idx = r.index();
+      int start = 0;
+      int[] g = resultGroups.get(op);
+      if (g != null) for (int s : g) if (s <= idx) start = s;
+      String n = names.get(op.result(start));
+      if (n == null) { out.append("<<UNKNOWN SSA VALUE>>"); return; }
+      out.append('%').append(n);
+      int end = op.numResults();
+      if (g != null) for (int s : g) if (s > start) { end = s; break; }
+      if (end - start > 1) out.append('#').append(idx - start);
+      return;
+    }
+    String n = names.get(v);
+    if (n == null) { out.append("<<UNKNOWN SSA VALUE>>"); return; }
+    out.append('%').append(n);
+  }
+
+  /** Result group starts for printing {@code %a, %b:2 = }; null for a single group. */
+  int[] groups(Operation op) { return resultGroups.get(op); }
+
+  String name(Value v) { return names.get(v); }
+
+  /** Block id within its region, or -1. */
+  int blockId(Block b) {
+    int[] id = blockIds.get(b);
+    return id == null ? -1 : id[0];
+  }
+}
