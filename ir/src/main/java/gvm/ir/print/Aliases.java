@@ -65,16 +65,17 @@ final class Aliases {
 
   private void visitOp(Operation op, boolean generic) {
     if (debugInfo) visit(op.loc(), true);
-    for (int i = 0; i < op.numOperands(); i++) if (op.operand(i) != null) visit(op.operand(i).type(), true);
-    for (OpResult r : op.results()) visit(r.type(), true);
+    // only op locations may be deferred to the end of the output, as in MLIR
+    for (int i = 0; i < op.numOperands(); i++) if (op.operand(i) != null) visit(op.operand(i).type(), false);
+    for (OpResult r : op.results()) visit(r.type(), false);
     Attribute props = op.propertiesAttr();
-    if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), true);
-    else if (props != null) visit(props, true);
-    for (NamedAttribute na : op.attributes().entries()) visit(na.value(), true);
+    if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), false);
+    else if (props != null) visit(props, false);
+    for (NamedAttribute na : op.attributes().entries()) visit(na.value(), false);
     for (Region r : op.regions())
       for (Block b : r.blocks()) {
         for (BlockArgument a : b.arguments()) {
-          visit(a.type(), true);
+          visit(a.type(), false);
           if (debugInfo) visit(a.loc(), false);
         }
         for (Operation o = b.first(); o != null; o = o.nextOp()) visitOp(o, generic);

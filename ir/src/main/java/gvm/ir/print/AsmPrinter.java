@@ -137,13 +137,13 @@ public final class AsmPrinter {
     if (n != 0) {
       int[] groups = names.groups(op);
       if (groups == null) {
-        names.appendValue(op.result(0), sb);
+        names.appendGroupName(op, 0, sb);
         if (n > 1) sb.append(':').append(n);
       } else {
         for (int g = 0; g < groups.length; g++) {
           if (g > 0) sb.append(", ");
           int start = groups[g], end = g + 1 < groups.length ? groups[g + 1] : n;
-          names.appendValue(op.result(start), sb);
+          names.appendGroupName(op, start, sb);
           if (end - start > 1) sb.append(':').append(end - start);
         }
       }

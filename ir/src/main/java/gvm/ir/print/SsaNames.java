@@ -152,6 +152,12 @@ final class SsaNames {
     out.append('%').append(n);
   }
 
+  /** {@code %name} of the group starting at result {@code start} (for the op's own result list). */
+  void appendGroupName(Operation op, int start, StringBuilder out) {
+    String n = names.get(op.result(start));
+    out.append('%').append(n == null ? "<<UNKNOWN SSA VALUE>>" : n);
+  }
+
   /** Result group starts for printing {@code %a, %b:2 = }; null for a single group. */
   int[] groups(Operation op) { return resultGroups.get(op); }
 
