@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *       return bits have a {@code Big} suffix ({@link #fromDoubleBig},
  *       {@link #parseDecimalBig}, ...); methods that take bits are plain overloads.</li>
  * </ul>
- * All rounding is round-to-nearest, ties-to-even, as MLIR always uses.
+ * All rounding is round-to-nearest, ties-to-even, as MLIR always uses. For formats
+ * up to 32 bits the {@code long} conversions and classifications do not allocate;
+ * everything else works on {@link BigInteger}s (f80/f128 values with extreme
+ * exponents take up to about a millisecond to format).
  *
  * <p>Two decimal parsers exist on purpose: {@link #parseDecimal} rounds the decimal
  * text directly (LLVM's {@code convertFromString}, which is what {@code APFloat(sem,
@@ -50,9 +53,8 @@ public final class APFloat {
     if (s == FloatSemantics.F64) {
       return Double.doubleToRawLongBits(v);
     }
-    if (s == FloatSemantics.F32 && !Double.isNaN(v)) {
-      // Java's narrowing conversion is IEEE round-to-nearest-even too.
-      return Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
+    if (SmallFloats.covers(s) && !Double.isNaN(v)) {
+      return SmallFloats.fromDouble(v, s);
     }
     return fromDoubleBig(v, s).longValue();
   }
@@ -62,6 +64,12 @@ public final class APFloat {
    * subsets of f64); NaN payloads are widened as LLVM's {@code convert} does.
    */
   public static double toDouble(long bits, FloatSemantics s) {
+    if (s == FloatSemantics.F64) {
+      return Double.longBitsToDouble(bits);
+    }
+    if (SmallFloats.covers(s) && category(bits, s) != FloatValue.Category.NAN) {
+      return SmallFloats.toDouble(bits, s);
+    }
     return toDouble(toBig(bits, s), s);
   }
 
@@ -107,7 +115,10 @@ public final class APFloat {
     return toString(toBig(bits, s), s, formatPrecision, formatMaxPadding, truncateZero);
   }
 
-  /** Converts between formats, like {@code APFloat::convert} with nearest-even. */
+  /**
+   * Converts between formats, like {@code APFloat::convert} with nearest-even (which
+   * also quiets a signalling NaN when {@code from == to}).
+   */
   public static long convert(long bits, FloatSemantics from, FloatSemantics to) {
     requireLong(to);
     return convertBig(toBig(bits, from), from, to).longValue();
@@ -115,22 +126,23 @@ public final class APFloat {
 
   /** @return whether the pattern is a NaN in {@code s} */
   public static boolean isNaN(long bits, FloatSemantics s) {
-    return isNaN(toBig(bits, s), s);
+    return category(bits, s) == FloatValue.Category.NAN;
   }
 
   /** @return whether the pattern is an infinity (never true in NaN-only formats) */
   public static boolean isInf(long bits, FloatSemantics s) {
-    return isInf(toBig(bits, s), s);
+    return category(bits, s) == FloatValue.Category.INFINITY;
   }
 
   /** @return whether the pattern is +0 or -0 */
   public static boolean isZero(long bits, FloatSemantics s) {
-    return isZero(toBig(bits, s), s);
+    return category(bits, s) == FloatValue.Category.ZERO;
   }
 
   /** @return whether the sign bit is set (also for NaNs, and for the FNUZ NaN) */
   public static boolean isNegative(long bits, FloatSemantics s) {
-    return isNegative(toBig(bits, s), s);
+    checkLong(bits, s);
+    return ((bits >>> (s.bitWidth() - 1)) & 1) != 0;
   }
 
   // ------------------------------------------------------------ BigInteger API
@@ -231,13 +243,26 @@ public final class APFloat {
     }
   }
 
-  /** The unsigned pattern of {@code bits}, checked to fit in {@code s}. */
-  private static BigInteger toBig(long bits, FloatSemantics s) {
+  /** The category of a pattern, without allocating for the formats up to 32 bits. */
+  private static FloatValue.Category category(long bits, FloatSemantics s) {
+    if (SmallFloats.covers(s)) {
+      checkLong(bits, s);
+      return SmallFloats.category(bits, s);
+    }
+    return FloatValue.decode(toBig(bits, s), s).category;
+  }
+
+  private static void checkLong(long bits, FloatSemantics s) {
     requireLong(s);
     if (s.bitWidth() < 64 && (bits >>> s.bitWidth()) != 0) {
       throw new IllegalArgumentException("bit pattern 0x" + Long.toHexString(bits)
           + " does not fit in " + s.keyword());
     }
+  }
+
+  /** The unsigned pattern of {@code bits}, checked to fit in {@code s}. */
+  private static BigInteger toBig(long bits, FloatSemantics s) {
+    checkLong(bits, s);
     return BigInteger.valueOf(bits).and(MASK64);
   }
 }
