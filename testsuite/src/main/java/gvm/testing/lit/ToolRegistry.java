@@ -1,5 +1,6 @@
 package gvm.testing.lit;
 
+import gvm.testing.filecheck.FileCheck;
 import gvm.tools.opt.GvmOpt;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,10 +28,10 @@ public final class ToolRegistry {
 
   /** Returns the registry gvm-lit uses: the builtins plus gvm-opt, FileCheck, count, split-file. */
   public static ToolRegistry standard() {
-    // FileCheck joins here once gvm.testing.filecheck.FileCheck has landed; until then the
-    // FileCheck on PATH runs as a subprocess.
     return builtinsOnly()
-        .withTool("gvm-opt", ofMain(GvmOpt::run));
+        .withTool("gvm-opt", ofMain(GvmOpt::run))
+        .withTool("FileCheck", ofMain(FileCheck::run))
+        .withTool("filecheck", ofMain(FileCheck::run));
   }
 
   /** Returns a registry with the shell builtins and count/split-file, but no gvm tools. */

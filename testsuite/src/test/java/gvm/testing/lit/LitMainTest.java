@@ -133,4 +133,16 @@ class LitMainTest {
     assertTrue(lit("-D", "feature=fast", root.toString()).out.contains("PASS: s :: t.mlir"));
     assertTrue(lit("--param", "feature=fast", root.toString()).out.contains("PASS: s :: t.mlir"));
   }
+
+  @Test
+  void timeoutOption() throws Exception {
+    Path root = dir.resolve("s");
+    TestRunnerTest.write(root.resolve("lit.cfg.py"), "config.name = 's'\n"
+        + "config.suffixes = ['.mlir']\n");
+    TestRunnerTest.write(root.resolve("slow.mlir"), "// RUN: sleepy\n");
+    Run r = lit("--timeout=1", root.toString());
+    assertEquals(1, r.rc);
+    assertTrue(r.out.contains("TIMEOUT: s :: slow.mlir (1 of 1)"), r.out);
+    assertTrue(r.out.contains("Timed Out Tests (1):\n  s :: slow.mlir\n"), r.out);
+  }
 }

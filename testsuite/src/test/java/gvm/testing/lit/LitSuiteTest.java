@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -38,6 +39,7 @@ class LitSuiteTest {
   }
 
   @TestFactory
+  @DisplayName("lit")
   Stream<DynamicTest> lit() throws Exception {
     Path root = testsuiteDir();
     List<LitTest> tests = new Discovery(Map.of()).discover(List.of(root));
