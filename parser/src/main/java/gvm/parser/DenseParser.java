@@ -178,7 +178,7 @@ final class DenseParser {
         if (bits.bitLength() > ft.width()) throw p.error(l.offset, "hexadecimal float constant out of range for type");
         return bits.longValue();
       }
-      return APFloat.parseDecimal(l.neg ? "-" + l.text : l.text, ft.semantics());
+      return APFloat.parseLiteral(l.neg ? "-" + l.text : l.text, ft.semantics());
     }
     if (!(elt instanceof IntegerType) && !(elt instanceof IndexType)) throw p.error(l.offset, "expected integer elements, but parsed floating-point");
     if (l.kind == BARE_ID) {

@@ -744,7 +744,7 @@ abstract class Parser implements AsmParser {
     if (litKind == FLOAT_LIT) {
       if (type == null) type = FloatType.F64;
       if (!(type instanceof FloatType ft)) throw error(litStart, "floating point value not valid for specified type");
-      return new FloatAttr(ft, APFloat.parseDecimal(neg ? "-" + text : text, ft.semantics()));
+      return new FloatAttr(ft, APFloat.parseLiteral(neg ? "-" + text : text, ft.semantics()));
     }
     if (type == null) type = IntegerType.I64;
     if (type instanceof FloatType ft) {
