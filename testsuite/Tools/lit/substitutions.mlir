@@ -1,4 +1,4 @@
-// %s %S %p %t %T %basename_t %{pathsep} and %%, with redirections into %t files.
+// %s %S %p %t %T %basename_t %{pathsep} %if and %%, with redirections into %t files.
 // RUN: mkdir -p %t.dir
 // RUN: echo first > %t.dir/out.txt
 // RUN: echo second >> %t.dir/out.txt
@@ -11,6 +11,8 @@
 // RUN: echo %S %p | FileCheck %s --check-prefix=DIR
 // RUN: echo %T | FileCheck %s --check-prefix=TMPDIR
 // RUN: echo a%{pathsep}b | FileCheck %s --check-prefix=SEP
+// RUN: echo %if gvm %{ has-gvm %} %else %{ no-gvm %} %if no-such-feature %{ bad %} \
+// RUN:   | FileCheck %s --check-prefix=IF
 // RUN: cd %t.dir && cat out.txt | count 2
 // RUN: rm -rf %t.dir
 
@@ -24,3 +26,4 @@
 // DIR: {{^(/.*)/Tools/lit (/.*)/Tools/lit$}}
 // TMPDIR: /Tools/lit/Output{{$}}
 // SEP: {{^}}a:b{{$}}
+// IF: {{^}}has-gvm{{$}}

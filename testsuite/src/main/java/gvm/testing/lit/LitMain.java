@@ -34,8 +34,8 @@ public final class LitMain implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "test files or directories")
   private List<Path> paths = new ArrayList<>();
 
-  @Option(names = {"-v", "--verbose"}, description = "show the log of failing tests")
-  private boolean verbose;
+  @Option(names = {"-v", "--verbose"}, description = "show the log of failing tests (-vv: same)")
+  private boolean[] verbose = new boolean[0];
 
   @Option(names = {"-a", "--show-all"}, description = "show the log of every test")
   private boolean showAll;
@@ -200,7 +200,7 @@ public final class LitMain implements Callable<Integer> {
       return;
     }
     out.println(r.code().name() + ": " + t.fullName() + " (" + index + " of " + total + ")");
-    if ((failure && (verbose || showAll)) || showAll) {
+    if ((failure && verbose.length > 0) || showAll) {
       if (failure) {
         out.println("*".repeat(20) + " TEST '" + t.fullName() + "' FAILED " + "*".repeat(20));
       }

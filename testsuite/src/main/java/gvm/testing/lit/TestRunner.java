@@ -130,7 +130,7 @@ public final class TestRunner {
           continue;
         }
         String label = "RUN: at line " + d.line();
-        String command = applySubstitutions(d.text(), subs);
+        String command = applySubstitutions(d.text(), subs, config.availableFeatures());
         try {
           parsed.add(ShParser.parse(command));
         } catch (IllegalArgumentException e) {
@@ -254,10 +254,20 @@ public final class TestRunner {
   /**
    * Applies the substitutions to one RUN line as lit's {@code processLine} does: {@code %%} is
    * hidden first and becomes {@code %} at the end, each substitution is applied once in order, and
-   * surrounding whitespace is stripped.
+   * surrounding whitespace is stripped. No feature holds for {@code %if}.
    */
   static String applySubstitutions(String line, List<Substitution> subs) {
-    String ln = line.replace("%%", PERCENT_MARKER);
+    return applySubstitutions(line, subs, Set.of());
+  }
+
+  /**
+   * Applies the substitutions to one RUN line, first resolving {@code %if} substitutions against
+   * the features.
+   *
+   * @throws IllegalArgumentException for a malformed {@code %if}
+   */
+  static String applySubstitutions(String line, List<Substitution> subs, Set<String> features) {
+    String ln = IfSubstitution.apply(line.replace("%%", PERCENT_MARKER), features);
     for (Substitution s : subs) {
       ln = s.apply(ln);
       if (ln.contains("%%")) {

@@ -1,10 +1,12 @@
 package gvm.testing.lit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SubstitutionTest {
@@ -58,5 +60,25 @@ class SubstitutionTest {
     assertEquals("X!", Substitution.python("(?P<x>a)(?P=x)", "X").apply("aa!"));
     assertEquals("X", Substitution.python("a{2}", "X").apply("aa"));
     assertEquals("$1\\", Substitution.python("z", "$1\\\\").apply("z"));
+  }
+
+  @Test
+  void conditionalSubstitution() {
+    Set<String> feats = Set.of("feat", "a");
+    List<Substitution> none = List.of();
+    assertEquals("a  yes  b",
+        TestRunner.applySubstitutions("a %if feat %{ yes %} %else %{ no %} b", none, feats));
+    assertEquals("a  no  b",
+        TestRunner.applySubstitutions("a %if !feat %{ yes %} %else %{ no %} b", none, feats));
+    assertEquals("x", TestRunner.applySubstitutions("%if other %{y%}x", none, feats));
+    assertEquals("y", TestRunner.applySubstitutions("%if a %{ %if b %{x%} %else %{y%} %}", none,
+        feats));
+    assertEquals("echo %iffy", TestRunner.applySubstitutions("echo %iffy", none, feats));
+    assertThrows(IllegalArgumentException.class,
+        () -> TestRunner.applySubstitutions("%if a %{ x", none, feats));
+    assertThrows(IllegalArgumentException.class,
+        () -> TestRunner.applySubstitutions("%if a x", none, feats));
+    assertThrows(IllegalArgumentException.class,
+        () -> TestRunner.applySubstitutions("%if a %{x%} %else y", none, feats));
   }
 }
