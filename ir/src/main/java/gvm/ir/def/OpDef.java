@@ -56,6 +56,7 @@ public final class OpDef {
   private ResultTypeInference resultTypeInference;
   private ResultNamer resultNamer;
   private String defaultDialect;
+  private String implicitTerminator;
   private Object folder;
   private final List<Object> canonicalizers = new ArrayList<>();
 
@@ -151,6 +152,13 @@ public final class OpDef {
   /** Ops in this op's regions may drop this dialect prefix (OpAsmOpInterface::getDefaultDialect). */
   public OpDef defaultDialect(String d) { defaultDialect = d; return this; }
 
+  /**
+   * Each region holds one block ending in this terminator op, which the custom form leaves out when
+   * it has no operands, results or attributes (MLIR's SingleBlockImplicitTerminator; implies
+   * {@link Trait#SINGLE_BLOCK} for format parsing).
+   */
+  public OpDef implicitTerminator(String opName) { implicitTerminator = opName; return this; }
+
   public <T> OpDef implement(Class<T> iface, T impl) { interfaces.put(iface, impl); return this; }
 
   public OpDef folder(Object f) { folder = f; return this; }
@@ -218,6 +226,9 @@ public final class OpDef {
   public ResultNamer resultNamer() { return resultNamer; }
 
   public String defaultDialect() { return defaultDialect; }
+
+  /** The implicit terminator's op name, or null (see {@link #implicitTerminator(String)}). */
+  public String implicitTerminator() { return implicitTerminator; }
 
   public Object folder() { return folder; }
 
