@@ -44,7 +44,7 @@ final class XunitReport {
         ResultCode code = e.result.code();
         if (code.isFailure()) {
           sb.append(">\n\t<failure><![CDATA[")
-              .append(e.result.output().replace("]]>", "]]]]><![CDATA[>"))
+              .append(xmlChars(e.result.output()).replace("]]>", "]]]]><![CDATA[>"))
               .append("]]></failure>\n</testcase>\n");
         } else if (isSkipped(code)) {
           sb.append(">\n\t<skipped message=\"").append(attr(skipMessage(e.result)))
@@ -79,8 +79,20 @@ final class XunitReport {
     return String.format(Locale.ROOT, "%.2f", s);
   }
 
+  /** Drops the control characters that XML 1.0 cannot carry (a tool's colour codes, say). */
+  private static String xmlChars(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static String attr(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return xmlChars(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;").replace("\n", "&#10;");
   }
 }
