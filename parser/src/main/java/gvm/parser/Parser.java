@@ -739,8 +739,9 @@ abstract class Parser implements AsmParser {
     if (litKind != INT_LIT && litKind != HEX_LIT && litKind != FLOAT_LIT) throw wrongToken("expected constant integer or floating point value");
     String text = spelling();
     consume();
+    // as MLIR's parseDecOrHexAttr/parseFloatAttr: ": type" is read only when no type is expected
     Type type = expected;
-    if (consumeIf(COLON)) type = parseType();
+    if (type == null && consumeIf(COLON)) type = parseType();
     if (litKind == FLOAT_LIT) {
       if (type == null) type = FloatType.F64;
       if (!(type instanceof FloatType ft)) throw error(litStart, "floating point value not valid for specified type");
