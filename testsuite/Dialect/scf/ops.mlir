@@ -1,0 +1,168 @@
+// RUN: gvm-opt %s | gvm-opt | FileCheck %s
+// RUN: gvm-opt %s --mlir-print-op-generic | gvm-opt | FileCheck %s
+
+// Round trip of every scf op, in custom and generic form. Implicit scf.yield
+// terminators without operands are elided by the printer and re-inserted by
+// the parser.
+
+// CHECK-LABEL: func.func @for
+func.func @for(%lb: index, %ub: index, %step: index, %init: f32, %n: i32) -> f32 {
+  // CHECK-NEXT: scf.for %arg5 = %arg0 to %arg1 step %arg2 {
+  // CHECK-NEXT:   %{{.*}} = arith.addi %arg5, %arg5 : index
+  // CHECK-NEXT: }
+  scf.for %i = %lb to %ub step %step {
+    %twice = arith.addi %i, %i : index
+  }
+  // CHECK-NEXT: %0 = scf.for %arg5 = %arg0 to %arg1 step %arg2 iter_args(%arg6 = %arg3) -> (f32) {
+  // CHECK-NEXT:   %2 = arith.addf %arg6, %arg6 : f32
+  // CHECK-NEXT:   scf.yield %2 : f32
+  // CHECK-NEXT: }
+  %sum = scf.for %i = %lb to %ub step %step iter_args(%acc = %init) -> (f32) {
+    %next = arith.addf %acc, %acc : f32
+    scf.yield %next : f32
+  }
+  // CHECK-NEXT: %1:2 = scf.for %arg5 = %arg4 to %arg4 step %arg4 iter_args(%arg6 = %arg3, %arg7 = %arg4) -> (f32, i32) : i32 {
+  // CHECK-NEXT:   scf.yield %arg6, %arg7 : f32, i32
+  // CHECK-NEXT: }
+  %pair:2 = scf.for %i = %n to %n step %n iter_args(%a = %init, %b = %n) -> (f32, i32) : i32 {
+    scf.yield %a, %b : f32, i32
+  }
+  // CHECK-NEXT: scf.for %arg5 = %arg4 to %arg4 step %arg4 : i32 {
+  // CHECK-NEXT: } {scf.tag}
+  scf.for %i = %n to %n step %n : i32 {
+  } {scf.tag}
+  // CHECK-NEXT: return %0 : f32
+  return %sum : f32
+}
+
+// CHECK-LABEL: func.func @if
+func.func @if(%c: i1, %a: f32, %b: f32) -> f32 {
+  // CHECK-NEXT: scf.if %arg0 {
+  // CHECK-NEXT:   %{{.*}} = arith.addf %arg1, %arg1 : f32
+  // CHECK-NEXT: }
+  scf.if %c {
+    %twice = arith.addf %a, %a : f32
+  }
+  // CHECK-NEXT: scf.if %arg0 {
+  // CHECK-NEXT: } else {
+  // CHECK-NEXT:   %{{.*}} = arith.addf %arg2, %arg2 : f32
+  // CHECK-NEXT: }
+  scf.if %c {
+  } else {
+    %twice = arith.addf %b, %b : f32
+  }
+  // CHECK-NEXT: %0:2 = scf.if %arg0 -> (f32, f32) {
+  // CHECK-NEXT:   scf.yield %arg1, %arg2 : f32, f32
+  // CHECK-NEXT: } else {
+  // CHECK-NEXT:   scf.yield %arg2, %arg1 : f32, f32
+  // CHECK-NEXT: } {scf.tag}
+  %r:2 = scf.if %c -> (f32, f32) {
+    scf.yield %a, %b : f32, f32
+  } else {
+    scf.yield %b, %a : f32, f32
+  } {scf.tag}
+  // CHECK-NEXT: return %0#0 : f32
+  return %r#0 : f32
+}
+
+// CHECK-LABEL: func.func @while
+func.func @while(%c: i1, %init: f32) -> f32 {
+  // CHECK-NEXT: %0 = scf.while (%arg2 = %arg1) : (f32) -> f32 {
+  // CHECK-NEXT:   scf.condition(%arg0) %arg2 : f32
+  // CHECK-NEXT: } do {
+  // CHECK-NEXT: ^bb0(%arg2: f32):
+  // CHECK-NEXT:   %1 = arith.addf %arg2, %arg2 : f32
+  // CHECK-NEXT:   scf.yield %1 : f32
+  // CHECK-NEXT: }
+  %r = scf.while (%arg = %init) : (f32) -> f32 {
+    scf.condition(%c) %arg : f32
+  } do {
+  ^bb0(%x: f32):
+    %next = arith.addf %x, %x : f32
+    scf.yield %next : f32
+  }
+  // CHECK-NEXT: scf.while : () -> () {
+  // CHECK-NEXT:   scf.condition(%arg0)
+  // CHECK-NEXT: } do {
+  // CHECK-NEXT:   scf.yield
+  // CHECK-NEXT: } attributes {scf.tag}
+  scf.while : () -> () {
+    scf.condition(%c)
+  } do {
+    scf.yield
+  } attributes {scf.tag}
+  // CHECK-NEXT: return %0 : f32
+  return %r : f32
+}
+
+// CHECK-LABEL: func.func @index_switch
+func.func @index_switch(%i: index, %a: i32, %b: i32) -> i32 {
+  // CHECK-NEXT: %0 = scf.index_switch %arg0 -> i32
+  // CHECK-NEXT: case 2 {
+  // CHECK-NEXT:   scf.yield %arg1 : i32
+  // CHECK-NEXT: }
+  // CHECK-NEXT: case -5 {
+  // CHECK-NEXT:   scf.yield %arg2 : i32
+  // CHECK-NEXT: }
+  // CHECK-NEXT: default {
+  // CHECK-NEXT:   scf.yield %arg1 : i32
+  // CHECK-NEXT: }
+  %r = scf.index_switch %i -> i32
+  case 2 {
+    scf.yield %a : i32
+  }
+  case -5 {
+    scf.yield %b : i32
+  }
+  default {
+    scf.yield %a : i32
+  }
+  // CHECK-NEXT: scf.index_switch %arg0
+  // CHECK-NEXT: case 3 {
+  // CHECK-NEXT:   scf.yield
+  // CHECK-NEXT: }
+  // CHECK-NEXT: default {
+  // CHECK-NEXT: }
+  scf.index_switch %i
+  case 3 {
+    scf.yield
+  }
+  default {
+  }
+  // CHECK-NEXT: scf.index_switch %arg0 {scf.tag}
+  // CHECK-NEXT: default {
+  // CHECK-NEXT: }
+  scf.index_switch %i {scf.tag}
+  default {
+  }
+  // CHECK-NEXT: return %0 : i32
+  return %r : i32
+}
+
+// CHECK-LABEL: func.func @execute_region
+func.func @execute_region(%c: i1, %a: i64) -> i64 {
+  // CHECK-NEXT: %0 = scf.execute_region -> i64 {
+  // CHECK-NEXT:   cf.cond_br %arg0, ^bb1, ^bb2
+  // CHECK-NEXT: ^bb1:  // pred: ^bb0
+  // CHECK-NEXT:   scf.yield %arg1 : i64
+  // CHECK-NEXT: ^bb2:  // pred: ^bb0
+  // CHECK-NEXT:   %c1_i64 = arith.constant 1 : i64
+  // CHECK-NEXT:   scf.yield %c1_i64 : i64
+  // CHECK-NEXT: }
+  %r = scf.execute_region -> i64 {
+    cf.cond_br %c, ^bb1, ^bb2
+  ^bb1:
+    scf.yield %a : i64
+  ^bb2:
+    %one = arith.constant 1 : i64
+    scf.yield %one : i64
+  }
+  // CHECK-NEXT: scf.execute_region {
+  // CHECK-NEXT:   scf.yield
+  // CHECK-NEXT: } {scf.tag}
+  scf.execute_region {
+    scf.yield
+  } {scf.tag}
+  // CHECK-NEXT: return %0 : i64
+  return %r : i64
+}
