@@ -511,7 +511,12 @@ final class OperationParser extends Parser implements OpAsmParser {
     blockScopes.push(new BlockScope());
     try {
       if (at(RBRACE)) {
-        if (!args.isEmpty()) throw error(regionAt, "region with explicit entry arguments must define an entry block");
+        // "{ }" with explicit arguments still gets an entry block holding them, as in MLIR
+        if (!args.isEmpty()) {
+          Block entry = new Block();
+          region.addBlock(entry);
+          for (Argument a : args) defineArgument(entry, a, shadow);
+        }
         consume();
         return region;
       }
