@@ -126,8 +126,9 @@ final class CheckFileParser {
     }
     if (!dagNots.isEmpty()) {
       CheckPattern eof = new CheckPattern(CheckType.of(CheckType.Kind.EOF), ctx, scanner.lineNumber + 1, src);
-      eof.loc = t.length();
-      checks.add(new CheckString(eof, opts.checkPrefixes.get(0), src, t.length(), dagNots));
+      // Like LLVM, point at wherever the directive search stopped.
+      eof.loc = scanner.pos;
+      checks.add(new CheckString(eof, opts.checkPrefixes.get(0), src, scanner.pos, dagNots));
     }
     return checks;
   }

@@ -29,7 +29,8 @@ final class CommandLine {
   static {
     value("input-file", (o, v) -> o.inputFile = v);
     value("check-prefixes", (o, v) -> o.checkPrefixes.addAll(List.of(v.split(",", -1))));
-    value("check-prefix", (o, v) -> o.checkPrefixes.addAll(List.of(v.split(",", -1))));
+    // Unlike --check-prefixes, LLVM 19's --check-prefix alias does not split at commas.
+    value("check-prefix", (o, v) -> o.checkPrefixes.add(v));
     value("comment-prefixes", (o, v) -> o.commentPrefixes.addAll(List.of(v.split(",", -1))));
     value("implicit-check-not", (o, v) -> o.implicitCheckNot.add(v));
     SPECS.put("D", new Spec(Arity.PREFIX, (o, v) -> {

@@ -215,7 +215,9 @@ final class MatchReporter {
       if (nl >= 0 && nl < prefixEnd) {
         prefixEnd = nl;
       }
-      int distance = EditDistance.compute(new Slice(t, start + i, prefixEnd), example);
+      // Only a distance below the best quality so far can matter, so bound the computation.
+      int bound = best < 0 ? Integer.MAX_VALUE - 1 : (int) Math.ceil(bestQuality - lines / 100.0);
+      int distance = EditDistance.compute(new Slice(t, start + i, prefixEnd), example, Math.max(bound, 0));
       double quality = distance + lines / 100.0;
       if (quality < bestQuality || best < 0) {
         best = i;

@@ -182,8 +182,9 @@ final class PosixRegex {
       }
       case ')' -> throw error("parentheses not balanced");
       case '^' -> {
-        // Java's MULTILINE '^' refuses the very end of the input even after a newline; regexec does not.
-        out.append("(?:^|(?<=\\n))");
+        // Java's MULTILINE '^' never matches at the end of the input (not even of an empty one);
+        // regexec's does, so spell it as "start of text or after a newline".
+        out.append("(?:\\A|(?<=\\n))");
         wasCaret = true;
       }
       case '$' -> out.append("(?:$)");
