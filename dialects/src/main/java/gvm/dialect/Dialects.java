@@ -1,0 +1,31 @@
+package gvm.dialect;
+
+import gvm.dialect.arith.ir.ArithDialect;
+import gvm.dialect.builtin.ir.BuiltinDialect;
+import gvm.dialect.cf.ir.CfDialect;
+import gvm.dialect.func.ir.FuncDialect;
+import gvm.dialect.scf.ir.ScfDialect;
+import gvm.dialect.tensor.ir.TensorDialect;
+import gvm.ir.Context;
+
+/** Every dialect of this module, registered explicitly (no classpath scanning). */
+public final class Dialects {
+  private Dialects() {}
+
+  /** A context with all dialects of this module registered. */
+  public static Context newContext() {
+    Context ctx = new Context();
+    registerAll(ctx);
+    return ctx;
+  }
+
+  /** Registers every dialect of this module in {@code ctx} (dialects already there are kept). */
+  public static void registerAll(Context ctx) {
+    ctx.register(new BuiltinDialect());
+    ctx.register(new FuncDialect());
+    ctx.register(new ArithDialect());
+    ctx.register(new CfDialect());
+    ctx.register(new ScfDialect());
+    ctx.register(new TensorDialect());
+  }
+}
