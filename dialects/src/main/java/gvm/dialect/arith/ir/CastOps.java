@@ -24,6 +24,7 @@ import gvm.ir.types.Type;
 import gvm.ir.types.UnrankedTensorType;
 import gvm.ir.types.VectorType;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -190,7 +191,7 @@ public final class CastOps {
   private static boolean areValidCastInputsAndOutputs(List<Type> ins, List<Type> outs) {
     if (ins.size() != 1 || outs.size() != 1) return false;
     Type a = ins.get(0), b = outs.get(0);
-    if (a instanceof RankedTensorType ra && b instanceof RankedTensorType rb && !java.util.Objects.equals(ra.encoding(), rb.encoding()))
+    if (a instanceof RankedTensorType ra && b instanceof RankedTensorType rb && !Objects.equals(ra.encoding(), rb.encoding()))
       return false;
     return compatibleShapes(a, b);
   }

@@ -150,10 +150,10 @@ public final class SymbolTable {
     if (vis != null) {
       if (!(vis instanceof StringAttr s))
         throw Verify.opError(op, "requires visibility attribute '" + VISIBILITY_ATTR_NAME + "' to be a string attribute, but got "
-            + gvm.ir.print.AsmPrinter.toString(null, vis));
+            + DiagText.print(vis));
       if (!s.value().equals("public") && !s.value().equals("private") && !s.value().equals("nested"))
         throw Verify.opError(op, "visibility expected to be one of [\"public\", \"private\", \"nested\"], but got "
-            + gvm.ir.print.AsmPrinter.toString(null, vis));
+            + DiagText.print(vis));
     }
     String v = visibility(op);
     if (isDeclaration && (v == null || v.equals("public"))) throw Verify.opError(op, "symbol declaration cannot have public visibility");
