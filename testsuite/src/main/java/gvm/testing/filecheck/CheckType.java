@@ -5,9 +5,9 @@ package gvm.testing.filecheck;
  * {@code Check::FileCheckType}.
  */
 record CheckType(Kind kind, int count, boolean literal) {
-  /** Directive kinds; the last four only report malformed directives. */
+  /** Directive kinds; EOF is the implicit end-of-input check, the last three report malformed directives. */
   enum Kind {
-    NONE, PLAIN, NEXT, SAME, NOT, DAG, LABEL, EMPTY, COMMENT, EOF, BAD_NOT, BAD_COUNT, MISSPELLED
+    PLAIN, NEXT, SAME, NOT, DAG, LABEL, EMPTY, COMMENT, EOF, BAD_NOT, BAD_COUNT, MISSPELLED
   }
 
   static CheckType of(Kind kind) {
@@ -26,7 +26,6 @@ record CheckType(Kind kind, int count, boolean literal) {
   String description(String prefix) {
     String modifiers = literal ? "{LITERAL}" : "";
     return switch (kind) {
-      case NONE -> "invalid";
       case MISSPELLED -> "misspelled";
       case PLAIN -> prefix + (count > 1 ? "-COUNT" : "") + modifiers;
       case NEXT -> prefix + "-NEXT" + modifiers;
@@ -57,7 +56,6 @@ record CheckType(Kind kind, int count, boolean literal) {
       case BAD_NOT -> "bad-not";
       case BAD_COUNT -> "bad-count";
       case MISSPELLED -> "misspelled";
-      case NONE -> "invalid";
     };
   }
 }

@@ -2,8 +2,11 @@ package gvm.testing.filecheck;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Parses FileCheck's arguments the way LLVM's {@code cl::ParseCommandLineOptions} does, with
@@ -50,50 +53,10 @@ final class CommandLine {
     flag("help", (o, b) -> o.stdoutText = usage());
     flag("help-hidden", (o, b) -> o.stdoutText = usage());
     flag("version", (o, b) -> o.stdoutText = "gvm FileCheck (LLVM 19 compatible)\n");
-    SPECS.put("dump-input", new Spec(Arity.VALUE, (o, v) -> {
-      Options.DumpInput d = switch (v) {
-        case "help" -> Options.DumpInput.HELP;
-        case "always" -> Options.DumpInput.ALWAYS;
-        case "fail" -> Options.DumpInput.FAIL;
-        case "never" -> Options.DumpInput.NEVER;
-        default -> null;
-      };
-      if (d == null) {
-        return "Cannot find option named '" + v + "'!";
-      }
-      o.dumpInput = o.dumpInput == null || d.compareTo(o.dumpInput) > 0 ? d : o.dumpInput;
-      return null;
-    }));
-    SPECS.put("dump-input-filter", new Spec(Arity.VALUE, (o, v) -> {
-      Options.DumpFilter f = switch (v) {
-        case "all" -> Options.DumpFilter.ALL;
-        case "annotation-full" -> Options.DumpFilter.ANNOTATION_FULL;
-        case "annotation" -> Options.DumpFilter.ANNOTATION;
-        case "error" -> Options.DumpFilter.ERROR;
-        default -> null;
-      };
-      if (f == null) {
-        return "Cannot find option named '" + v + "'!";
-      }
-      o.dumpInputFilter = o.dumpInputFilter == null || f.compareTo(o.dumpInputFilter) > 0 ? f : o.dumpInputFilter;
-      return null;
-    }));
-    SPECS.put("dump-input-context", new Spec(Arity.VALUE, (o, v) -> {
-      long n = parseUnsigned(v);
-      if (n < 0) {
-        return "'" + v + "' value invalid for uint argument!";
-      }
-      o.dumpInputContext = (int) Math.max(o.dumpInputContext, Math.min(n, Integer.MAX_VALUE));
-      return null;
-    }));
-    SPECS.put("dump-input-label-width", new Spec(Arity.VALUE, (o, v) -> {
-      long n = parseUnsigned(v);
-      if (n < 0) {
-        return "'" + v + "' value invalid for uint argument!";
-      }
-      o.dumpInputLabelWidth = (int) Math.min(n, 1000);
-      return null;
-    }));
+    choice("dump-input", Options.DumpInput.class, o -> o.dumpInput, (o, d) -> o.dumpInput = d);
+    choice("dump-input-filter", Options.DumpFilter.class, o -> o.dumpInputFilter, (o, f) -> o.dumpInputFilter = f);
+    uint("dump-input-context", (o, n) -> o.dumpInputContext = Math.max(o.dumpInputContext, n));
+    uint("dump-input-label-width", (o, n) -> o.dumpInputLabelWidth = Math.min(n, 1000));
   }
 
   private CommandLine() {}
@@ -101,6 +64,36 @@ final class CommandLine {
   private static void value(String name, BiConsumer<Options, String> setter) {
     SPECS.put(name, new Spec(Arity.VALUE, (o, v) -> {
       setter.accept(o, v);
+      return null;
+    }));
+  }
+
+  /**
+   * An option naming a constant of {@code type} (spelled in lower case with dashes). Given
+   * several times, the constant declared last wins, as FileCheck documents for -dump-input.
+   */
+  private static <E extends Enum<E>> void choice(String name, Class<E> type, Function<Options, E> get,
+      BiConsumer<Options, E> set) {
+    SPECS.put(name, new Spec(Arity.VALUE, (o, v) -> {
+      for (E e : type.getEnumConstants()) {
+        if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(v)) {
+          E old = get.apply(o);
+          set.accept(o, old == null || e.compareTo(old) > 0 ? e : old);
+          return null;
+        }
+      }
+      return "Cannot find option named '" + v + "'!";
+    }));
+  }
+
+  /** An unsigned option, parsed like cl's uint parser. */
+  private static void uint(String name, ObjIntConsumer<Options> set) {
+    SPECS.put(name, new Spec(Arity.VALUE, (o, v) -> {
+      long n = parseUnsigned(v);
+      if (n < 0) {
+        return "'" + v + "' value invalid for uint argument!";
+      }
+      set.accept(o, (int) Math.min(n, Integer.MAX_VALUE));
       return null;
     }));
   }
@@ -127,7 +120,7 @@ final class CommandLine {
   /** cl's uint parser: decimal, 0x hex or leading-0 octal; -1 if invalid. */
   private static long parseUnsigned(String v) {
     long[] out = new long[1];
-    int end = NumericParser.consumeUnsigned(v, 0, v.length(), 0, out);
+    int end = LlvmIntegers.consumeUnsigned(v, 0, v.length(), 0, out);
     return end == v.length() && out[0] >= 0 && out[0] <= 0xFFFFFFFFL ? out[0] : -1;
   }
 

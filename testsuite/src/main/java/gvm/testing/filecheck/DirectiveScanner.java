@@ -186,7 +186,7 @@ final class DirectiveScanner {
     boolean negative = charAt(at) == '-';
     int start = negative ? at + 1 : at;
     long[] value = new long[1];
-    int end = NumericParser.consumeUnsigned(text, start, text.length(), 10, value);
+    int end = LlvmIntegers.consumeUnsigned(text, start, text.length(), 10, value);
     if (end < 0 || (!negative && value[0] < 0) || (negative && value[0] < 0 && value[0] != Long.MIN_VALUE)) {
       return -1;
     }

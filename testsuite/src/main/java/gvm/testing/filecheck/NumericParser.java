@@ -124,7 +124,7 @@ final class NumericParser {
       if (fs < fe && t.charAt(fs) == '.') {
         fs++;
         long[] value = new long[1];
-        int after = consumeUnsigned(t, fs, fe, 10, value);
+        int after = LlvmIntegers.consumeUnsigned(t, fs, fe, 10, value);
         if (after < 0 || value[0] > 0xFFFFFFFFL) {
           throw error(fs, fe, "invalid precision in format specifier");
         }
@@ -296,7 +296,7 @@ final class NumericParser {
       p++;
     }
     BigInteger[] value = new BigInteger[1];
-    int after = consumeBigInteger(t, p, end, allowed == Allowed.LEGACY_LITERAL ? 10 : 0, value);
+    int after = LlvmIntegers.consumeBigInteger(t, p, end, allowed == Allowed.LEGACY_LITERAL ? 10 : 0, value);
     if (after >= 0) {
       pos = after;
       return new Expr.Literal(src, save, after, negative ? value[0].negate() : value[0]);
@@ -396,104 +396,5 @@ final class NumericParser {
     }
     throw error(function.start(), function.end(),
         "function '" + function.name() + "' takes 2 arguments but " + args.size() + " given");
-  }
-
-  /** LLVM's radix auto-sensing for radix 0: 0x, 0b, 0o and a leading 0 before a digit. */
-  private static int[] autoSenseRadix(String s, int p, int end) {
-    if (p == end) {
-      return new int[] {10, p};
-    }
-    if (end - p >= 2 && s.charAt(p) == '0' && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
-      return new int[] {16, p + 2};
-    }
-    if (end - p >= 2 && s.charAt(p) == '0' && (s.charAt(p + 1) == 'b' || s.charAt(p + 1) == 'B')) {
-      return new int[] {2, p + 2};
-    }
-    if (end - p >= 2 && s.charAt(p) == '0' && s.charAt(p + 1) == 'o') {
-      return new int[] {8, p + 2};
-    }
-    if (s.charAt(p) == '0' && end - p > 1 && s.charAt(p + 1) >= '0' && s.charAt(p + 1) <= '9') {
-      return new int[] {8, p + 1};
-    }
-    return new int[] {10, p};
-  }
-
-  private static int digitValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A' + 10;
-    }
-    return 99;
-  }
-
-  /**
-   * {@code StringRef::consumeInteger(Radix, APInt&)}: parses digits at {@code p}.
-   *
-   * @return the offset after the consumed text, or -1 when nothing was consumed
-   */
-  static int consumeBigInteger(String s, int p, int end, int radix, BigInteger[] result) {
-    int q = p;
-    if (radix == 0) {
-      int[] sensed = autoSenseRadix(s, p, end);
-      radix = sensed[0];
-      q = sensed[1];
-    }
-    if (q == end) {
-      return -1;
-    }
-    while (q < end && s.charAt(q) == '0') {
-      q++;
-    }
-    int digitsStart = q;
-    while (q < end && digitValue(s.charAt(q)) < radix) {
-      q++;
-    }
-    // Consuming only a radix prefix or zeros still counts as success (value 0), as in LLVM.
-    if (q == p) {
-      return -1;
-    }
-    result[0] = digitsStart == q ? BigInteger.ZERO : new BigInteger(s.substring(digitsStart, q), radix);
-    return q;
-  }
-
-  /**
-   * {@code consumeUnsignedInteger}: parses an unsigned 64-bit number at {@code p}.
-   *
-   * @return the offset after the digits, or -1 on no digits or overflow
-   */
-  static int consumeUnsigned(String s, int p, int end, int radix, long[] result) {
-    int q = p;
-    if (radix == 0) {
-      int[] sensed = autoSenseRadix(s, p, end);
-      radix = sensed[0];
-      q = sensed[1];
-    }
-    if (q == end) {
-      return -1;
-    }
-    int start = q;
-    long value = 0;
-    while (q < end) {
-      int d = digitValue(s.charAt(q));
-      if (d >= radix) {
-        break;
-      }
-      long next = value * radix + d;
-      if (Long.compareUnsigned(Long.divideUnsigned(next, radix), value) < 0) {
-        return -1;
-      }
-      value = next;
-      q++;
-    }
-    if (q == start) {
-      return -1;
-    }
-    result[0] = value;
-    return q;
   }
 }

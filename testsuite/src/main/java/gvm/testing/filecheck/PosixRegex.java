@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class PosixRegex {
   /** A compiled translation; {@code longest} asks the caller to emulate POSIX leftmost-longest. */
-  record Compiled(Pattern pattern, int groups, boolean longest, boolean crossesLines) {}
+  record Compiled(Pattern pattern, boolean longest, boolean crossesLines) {}
 
   /** Raised on the first syntax error, with regerror()'s wording. */
   static final class SyntaxError extends Exception {
@@ -81,7 +81,7 @@ final class PosixRegex {
       PosixRegex p = new PosixRegex(re, ignoreCase);
       p.parseAll();
       int flags = Pattern.MULTILINE | Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-      c = new Compiled(Pattern.compile(p.out.toString(), flags), p.groups,
+      c = new Compiled(Pattern.compile(p.out.toString(), flags),
           p.alternation || p.quantifiers > 1, p.newlineInSet);
     } catch (SyntaxError | RuntimeException e) {
       return null;

@@ -3,26 +3,10 @@ package gvm.testing.filecheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Directive semantics and diagnostics, with expectations taken from LLVM 19's FileCheck. */
-class FileCheckTest {
-  @TempDir
-  Path dir;
-  private FileCheckHarness fc;
-
-  @BeforeEach
-  void setUp() {
-    fc = new FileCheckHarness(dir);
-  }
-
-  private static void assertContains(String haystack, String needle) {
-    assertTrue(haystack.contains(needle), () -> "expected to find\n" + needle + "\nin\n" + haystack);
-  }
-
+class FileCheckTest extends FileCheckTestBase {
   @Test
   void plainChecksMatchInOrder() {
     FileCheckHarness.Result r = fc.run("CHECK: module\nCHECK: func\nCHECK: return\n", "module {\nfunc\nreturn\n}\n");

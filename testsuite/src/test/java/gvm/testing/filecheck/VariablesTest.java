@@ -3,26 +3,10 @@ package gvm.testing.filecheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** String and numeric variables, expressions and command-line definitions, as LLVM 19 handles them. */
-class VariablesTest {
-  @TempDir
-  Path dir;
-  private FileCheckHarness fc;
-
-  @BeforeEach
-  void setUp() {
-    fc = new FileCheckHarness(dir);
-  }
-
-  private static void assertContains(String haystack, String needle) {
-    assertTrue(haystack.contains(needle), () -> "expected to find\n" + needle + "\nin\n" + haystack);
-  }
-
+class VariablesTest extends FileCheckTestBase {
   @Test
   void stringVariablesCaptureAndRedefine() {
     String check = "CHECK: [[A:%[a-z0-9_]+]] = mesh.process_linear_index\n"
