@@ -1,6 +1,4 @@
 // RUN: gvm-opt --show-dialects | FileCheck %s
-// XFAIL: *
-// Known failure, to fix next session: see the closing note of the founding session (custom-op error prefix, TypesMatchWith summaries, show-dialects wording).
 // RUN: gvm-opt --help | FileCheck %s --check-prefix=HELP
 // RUN: gvm-opt --version | count 2
 

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 public final class GvmOpt {
   /** Stack for the worker thread, so that deeply nested input does not overflow. */
   private static final long STACK_BYTES = 512L << 20;
-  static final String VERSION = "gvm-opt version 0.1.0 (reads and prints MLIR 19 assembly)";
+  /** Two lines, as LLVM tools print theirs. */
+  static final String VERSION = "gvm version 0.1.0\n  Reads and prints MLIR 19 assembly.";
 
   private GvmOpt() {}
 

@@ -12,7 +12,6 @@ import gvm.ir.print.PrintOptions;
 import gvm.ir.verify.Verifier;
 import gvm.parser.MlirParser;
 import gvm.parser.ParseOptions;
-import gvm.parser.SourceBuffer;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -138,7 +137,7 @@ final class OptDriver {
   private boolean performActions(Context ctx, SourceFile buf, OutputStream out, Consumer<Diagnostic> diagnostics) throws IOException {
     Operation op;
     try {
-      op = MlirParser.parseModule(ctx, new SourceBuffer(buf.name(), buf.data(), buf.begin(), buf.end()),
+      op = MlirParser.parseModule(ctx, buf.buffer(),
           new ParseOptions(options.allowUnregisteredDialect, options.noImplicitModule));
     } catch (ParseException e) {
       diagnostics.accept(parseDiagnostic(buf, e));

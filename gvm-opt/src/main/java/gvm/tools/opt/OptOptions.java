@@ -37,37 +37,37 @@ final class OptOptions {
   @Option(names = "--output-split-marker", paramLabel = "<marker>", description = "Split marker to use for merging the output.")
   String outputSplitMarker = DEFAULT_SPLIT_MARKER;
 
-  @Option(names = "--verify-diagnostics", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--verify-diagnostics", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
       description = "Check that emitted diagnostics match expected-* lines on the corresponding line.")
   boolean verifyDiagnostics;
 
-  @Option(names = "--allow-unregistered-dialect", arity = "0..1", fallbackValue = "true", description = "Allow operation with no registered dialects.")
+  @Option(names = "--allow-unregistered-dialect", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Allow operation with no registered dialects.")
   boolean allowUnregisteredDialect;
 
-  @Option(names = "--no-implicit-module", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--no-implicit-module", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
       description = "Disable implicit addition of a top-level module op during parsing.")
   boolean noImplicitModule;
 
-  @Option(names = "--verify-each", arity = "0..1", fallbackValue = "true", description = "Run the verifier after each transformation pass.")
+  @Option(names = "--verify-each", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Run the verifier after each transformation pass.")
   boolean verifyEach = true;
 
   @Option(names = {"-p", "--pass-pipeline"}, paramLabel = "<pipeline>", description = "Textual description of the pass pipeline to run.")
   String passPipeline;
 
-  @Option(names = "--mlir-print-op-generic", arity = "0..1", fallbackValue = "true", description = "Print the generic op form.")
+  @Option(names = "--mlir-print-op-generic", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the generic op form.")
   boolean printOpGeneric;
 
-  @Option(names = "--mlir-print-debuginfo", arity = "0..1", fallbackValue = "true", description = "Print debug info in MLIR output.")
+  @Option(names = "--mlir-print-debuginfo", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print debug info in MLIR output.")
   boolean printDebugInfo;
 
-  @Option(names = "--mlir-pretty-debuginfo", arity = "0..1", fallbackValue = "true", description = "Print pretty debug info in MLIR output.")
+  @Option(names = "--mlir-pretty-debuginfo", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print pretty debug info in MLIR output.")
   boolean prettyDebugInfo;
 
-  @Option(names = "--mlir-print-local-scope", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--mlir-print-local-scope", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
       description = "Print with local scope and inline information (eliding aliases for attributes, types, and locations).")
   boolean printLocalScope;
 
-  @Option(names = "--mlir-print-skip-regions", arity = "0..1", fallbackValue = "true", description = "Skip regions when printing ops.")
+  @Option(names = "--mlir-print-skip-regions", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Skip regions when printing ops.")
   boolean printSkipRegions;
 
   @Option(names = "--mlir-elide-elementsattrs-if-larger", paramLabel = "<uint>",
@@ -78,16 +78,16 @@ final class OptOptions {
       description = "Print DenseElementsAttrs with a hex string that have more elements than the given upper limit (use -1 to disable).")
   Long hexIfLarger;
 
-  @Option(names = "--mlir-disable-threading", arity = "0..1", fallbackValue = "true", description = "Disable multi-threading within MLIR (accepted; gvm-opt runs one thread).")
+  @Option(names = "--mlir-disable-threading", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Disable multi-threading within MLIR (accepted; gvm-opt runs one thread).")
   boolean disableThreading;
 
-  @Option(names = "--show-dialects", arity = "0..1", fallbackValue = "true", description = "Print the list of registered dialects and exit.")
+  @Option(names = "--show-dialects", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the list of registered dialects and exit.")
   boolean showDialects;
 
-  @Option(names = "--version", arity = "0..1", fallbackValue = "true", description = "Display the version of this program.")
+  @Option(names = "--version", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Display the version of this program.")
   boolean version;
 
-  @Option(names = {"--help", "-h"}, arity = "0..1", fallbackValue = "true", description = "Display available options.")
+  @Option(names = {"--help", "-h"}, arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Display available options.")
   boolean help;
 
   /** The printing flags the options ask for (MLIR's OpPrintingFlags from the command line). */

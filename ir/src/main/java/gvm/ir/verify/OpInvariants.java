@@ -7,12 +7,7 @@ import gvm.ir.Value;
 import gvm.ir.Verify;
 import gvm.ir.attributes.Attribute;
 import gvm.ir.attributes.DenseArrayAttr;
-import gvm.ir.attributes.DenseElementsAttr;
-import gvm.ir.attributes.DenseResourceAttr;
-import gvm.ir.attributes.FloatAttr;
-import gvm.ir.attributes.IntegerAttr;
 import gvm.ir.attributes.StringAttr;
-import gvm.ir.attributes.TypeAttr;
 import gvm.ir.def.AttrConstraint;
 import gvm.ir.def.OpDef;
 import gvm.ir.def.PropertySpec;
@@ -22,9 +17,7 @@ import gvm.ir.def.TypeConstraint;
 import gvm.ir.def.ValueSpec;
 import gvm.ir.print.AsmPrinter;
 import gvm.ir.types.IntegerType;
-import gvm.ir.types.NoneType;
 import gvm.ir.types.RankedTensorType;
-import gvm.ir.types.ShapedType;
 import gvm.ir.types.Type;
 import gvm.ir.types.UnrankedTensorType;
 import gvm.ir.types.VectorType;
@@ -272,7 +265,7 @@ final class OpInvariants {
     if (t != null) return t;
     t = valueType(def.results(), resultGroups, op.resultTypes(), n);
     if (t != null) return t;
-    return def.propertyIndex(n) >= 0 ? attrType(op.prop(def.propertyIndex(n))) : null;
+    return def.propertyIndex(n) >= 0 ? TypeChecks.attrType(op.prop(def.propertyIndex(n))) : null;
   }
 
   private static Type valueType(List<ValueSpec> specs, int[] sizes, List<Type> types, String n) {
@@ -281,17 +274,6 @@ final class OpInvariants {
       if (specs.get(g).name().equals(n)) return sizes[g] == 1 && start < types.size() ? types.get(start) : null;
       start += sizes[g];
     }
-    return null;
-  }
-
-  /** The type of a typed attribute (MLIR's TypedAttr), or null. */
-  static Type attrType(Attribute a) {
-    if (a instanceof IntegerAttr i) return i.type();
-    if (a instanceof FloatAttr f) return f.type();
-    if (a instanceof DenseElementsAttr d) return d.type();
-    if (a instanceof DenseResourceAttr d) return d.type();
-    if (a instanceof StringAttr s) return s.type() == null ? NoneType.INSTANCE : s.type();
-    if (a instanceof TypeAttr t) return t.type();
     return null;
   }
 
@@ -322,13 +304,13 @@ final class OpInvariants {
       atLeastOneOperandAndResult(op);
       List<Type> all = new ArrayList<>(op.operandTypes());
       all.addAll(op.resultTypes());
-      if (!compatibleShapes(all)) throw Verify.opError(op, "requires the same shape for all operands and results");
+      if (!TypeChecks.compatibleShapes(all)) throw Verify.opError(op, "requires the same shape for all operands and results");
     }
     if (def.hasTrait(Trait.SAME_OPERANDS_ELEMENT_TYPE)) {
       if (op.numOperands() < 1) throw Verify.opError(op, "expected 1 or more operands, but found 0");
-      Type e = elementTypeOrSelf(op.operand(0).type());
+      Type e = TypeChecks.elementTypeOrSelf(op.operand(0).type());
       for (int i = 1; i < op.numOperands(); i++)
-        if (!Objects.equals(elementTypeOrSelf(op.operand(i).type()), e))
+        if (!Objects.equals(TypeChecks.elementTypeOrSelf(op.operand(i).type()), e))
           throw Verify.opError(op, "requires the same element type for all operands");
     }
     if (def.hasTrait(Trait.SAME_TYPE_OPERANDS) && op.numOperands() >= 2) {
@@ -348,12 +330,12 @@ final class OpInvariants {
   private static void verifySameOperandsAndResultType(Operation op) {
     atLeastOneOperandAndResult(op);
     Type type = op.result(0).type();
-    Type element = elementTypeOrSelf(type);
+    Type element = TypeChecks.elementTypeOrSelf(type);
     Attribute encoding = type instanceof RankedTensorType rt ? rt.encoding() : null;
     List<Type> others = new ArrayList<>(op.resultTypes().subList(1, op.numResults()));
     others.addAll(op.operandTypes());
     for (Type t : others) {
-      if (!Objects.equals(elementTypeOrSelf(t), element) || !compatibleShape(t, type))
+      if (!Objects.equals(TypeChecks.elementTypeOrSelf(t), element) || !TypeChecks.compatibleShape(t, type))
         throw Verify.opError(op, "requires the same type for all operands and results");
       if (encoding != null && !(t instanceof RankedTensorType rt && encoding.equals(rt.encoding())))
         throw Verify.opError(op, "requires the same encoding for all operands and results");
@@ -373,55 +355,12 @@ final class OpInvariants {
     Class<?> base = all.get(0).getClass();
     boolean sameBase = true;
     for (Type t : all) sameBase &= t.getClass() == base;
-    if (!sameBase || !compatibleShapes(all))
+    if (!sameBase || !TypeChecks.compatibleShapes(all))
       throw Verify.opError(op, "all non-scalar operands/results must have the same shape and base type");
   }
 
   private static boolean isMappable(Type t) {
     return t instanceof VectorType || t instanceof RankedTensorType || t instanceof UnrankedTensorType;
-  }
-
-  static Type elementTypeOrSelf(Type t) { return t instanceof ShapedType s ? s.elementType() : t; }
-
-  /** MLIR's verifyCompatibleShape(Type, Type): both shaped or neither; unranked matches any rank. */
-  static boolean compatibleShape(Type a, Type b) {
-    if (!(a instanceof ShapedType sa)) return !(b instanceof ShapedType);
-    if (!(b instanceof ShapedType sb)) return false;
-    if (!sa.hasRank() || !sb.hasRank()) return true;
-    if (sa.rank() != sb.rank()) return false;
-    for (int i = 0; i < sa.rank(); i++) {
-      long x = sa.shape().dim(i), y = sb.shape().dim(i);
-      if (x != ShapedType.DYNAMIC && y != ShapedType.DYNAMIC && x != y) return false;
-    }
-    return true;
-  }
-
-  /** MLIR's verifyCompatibleShapes(TypeRange). */
-  static boolean compatibleShapes(List<Type> types) {
-    boolean anyShaped = false, allShaped = true;
-    for (Type t : types) if (t instanceof ShapedType) anyShaped = true; else allShaped = false;
-    if (!anyShaped) return true;
-    if (!allShaped) return false;
-    boolean scalable = false, nonScalable = false;
-    for (Type t : types) {
-      if (t instanceof VectorType v && v.scalableDims().any()) scalable = true; else nonScalable = true;
-      if (scalable && nonScalable) return false;
-    }
-    List<ShapedType> ranked = new ArrayList<>();
-    for (Type t : types) if (((ShapedType) t).hasRank()) ranked.add((ShapedType) t);
-    if (ranked.isEmpty()) return true;
-    int rank = ranked.get(0).rank();
-    for (ShapedType s : ranked) if (s.rank() != rank) return false;
-    for (int i = 0; i < rank; i++) {
-      long seen = ShapedType.DYNAMIC;
-      for (ShapedType s : ranked) {
-        long d = s.shape().dim(i);
-        if (d == ShapedType.DYNAMIC) continue;
-        if (seen != ShapedType.DYNAMIC && seen != d) return false;
-        seen = d;
-      }
-    }
-    return true;
   }
 
   // ---------------------------------------------------------------- region traits
