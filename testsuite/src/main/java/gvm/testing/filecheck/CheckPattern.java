@@ -40,6 +40,9 @@ final class CheckPattern {
   /** The literal to find, or null when the pattern is a regex. */
   String fixedStr;
   final StringBuilder regex = new StringBuilder();
+  private String regexText;
+  /** The compiled regex when there is nothing to substitute (it never changes then). */
+  private PosixRegex.Compiled fixedCompiled;
   final List<Substitution> substitutions = new ArrayList<>();
   /** String variables defined here, by name (LLVM keeps a std::map), mapped to their group. */
   final Map<String, Integer> variableDefs = new TreeMap<>();
@@ -66,7 +69,11 @@ final class CheckPattern {
       int at = ignoreCase ? indexOfIgnoreCase(input, fixedStr, start, end) : indexOf(input, fixedStr, start, end);
       return at < 0 ? Outcome.NOT_FOUND : new Outcome(at, fixedStr.length(), List.of());
     }
-    String re = regex.toString();
+    if (regexText == null) {
+      // The pattern is complete by the time it is first matched.
+      regexText = regex.toString();
+    }
+    String re = regexText;
     if (!substitutions.isEmpty()) {
       if (lineNumber >= 0) {
         ctx.lineVariable.setValue(BigInteger.valueOf(lineNumber));
@@ -88,7 +95,15 @@ final class CheckPattern {
       }
       re = sb.toString();
     }
-    PosixRegex.Compiled compiled = PosixRegex.compile(re, ignoreCase);
+    PosixRegex.Compiled compiled;
+    if (substitutions.isEmpty()) {
+      if (fixedCompiled == null) {
+        fixedCompiled = PosixRegex.compile(re, ignoreCase);
+      }
+      compiled = fixedCompiled;
+    } else {
+      compiled = PosixRegex.compile(re, ignoreCase);
+    }
     if (compiled == null) {
       return Outcome.NOT_FOUND;
     }

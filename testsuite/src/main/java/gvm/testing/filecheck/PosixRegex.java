@@ -81,9 +81,12 @@ final class PosixRegex {
       PosixRegex p = new PosixRegex(re, ignoreCase);
       p.parseAll();
       int flags = Pattern.MULTILINE | Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+      // Only alternatives and chains of repetitions let Java's backtracking prefer a shorter
+      // match than the POSIX longest one at the same start.
       c = new Compiled(Pattern.compile(p.out.toString(), flags),
           p.alternation || p.quantifiers > 1, p.newlineInSet);
     } catch (SyntaxError | RuntimeException e) {
+      // An invalid regex (or a translation Java rejects) never matches, as when regcomp fails.
       return null;
     }
     synchronized (CACHE) {
