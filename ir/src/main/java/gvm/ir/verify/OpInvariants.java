@@ -254,8 +254,11 @@ final class OpInvariants {
       Type target = typeOf(op, def, m.target(), operandGroups, resultGroups);
       Type source = typeOf(op, def, m.source(), operandGroups, resultGroups);
       if (target == null || source == null) continue;
-      if (!target.equals(m.fn().apply(source)))
-        throw Verify.opError(op, "failed to verify that " + m.target() + " type matches " + m.source() + " type");
+      Type expected = m.fn().apply(source);
+      if (target.equals(expected)) continue;
+      // ODS words each TypesMatchWith itself; without that summary, use its two common forms.
+      String what = source.equals(expected) ? " type matches type of " : " type matches element type of ";
+      throw Verify.opError(op, "failed to verify that " + m.target() + what + m.source());
     }
   }
 
