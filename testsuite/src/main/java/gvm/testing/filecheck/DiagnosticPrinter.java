@@ -1,5 +1,7 @@
 package gvm.testing.filecheck;
 
+import java.util.Arrays;
+
 /**
  * Formats located messages the way LLVM's {@code SMDiagnostic::print} does:
  * {@code FILE:LINE:COL: KIND: MESSAGE}, the source line (tabs expanded) and a caret line with
@@ -55,7 +57,7 @@ final class DiagnosticPrinter {
       }
     }
     char[] caret = new char[columns + 1];
-    java.util.Arrays.fill(caret, ' ');
+    Arrays.fill(caret, ' ');
     if (rangeStart >= 0 && rangeStart <= lineEnd && rangeEnd >= lineStart) {
       int from = Math.max(rangeStart, lineStart) - lineStart;
       int to = Math.min(rangeEnd, lineEnd) - lineStart;

@@ -1,6 +1,7 @@
 package gvm.testing.filecheck;
 
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * How a numeric value is written in the input ({@code %u}, {@code %d}, {@code %x}, {@code %X}),
@@ -59,7 +60,7 @@ record ExpressionFormat(Kind kind, int precision, boolean alternate) {
     }
     String digits = value.abs().toString(isHex() ? 16 : 10);
     if (kind == Kind.HEX_UPPER) {
-      digits = digits.toUpperCase(java.util.Locale.ROOT);
+      digits = digits.toUpperCase(Locale.ROOT);
     }
     StringBuilder sb = new StringBuilder();
     if (value.signum() < 0) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An in-process implementation of LLVM 19's FileCheck: reads a check file of directives
@@ -149,7 +152,7 @@ public final class FileCheck {
 
   /** ValidateCheckPrefixes: non-empty, [a-zA-Z0-9_-] only, unique across check and comment prefixes. */
   private static boolean validatePrefixes(Options opts, StringBuilder err) {
-    java.util.Set<String> unique = new java.util.HashSet<>();
+    Set<String> unique = new HashSet<>();
     if (opts.checkPrefixes.isEmpty()) {
       unique.add("CHECK");
     }
@@ -161,7 +164,7 @@ public final class FileCheck {
         && validatePrefixes("comment", opts.commentPrefixes, unique, err);
   }
 
-  private static boolean validatePrefixes(String kind, List<String> prefixes, java.util.Set<String> unique,
+  private static boolean validatePrefixes(String kind, List<String> prefixes, Set<String> unique,
       StringBuilder err) {
     for (String p : prefixes) {
       if (p.isEmpty()) {
@@ -196,7 +199,7 @@ public final class FileCheck {
     if (e instanceof NoSuchFileException) {
       return "No such file or directory";
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "Permission denied";
     }
     return e.getMessage() == null ? "I/O error" : e.getMessage();

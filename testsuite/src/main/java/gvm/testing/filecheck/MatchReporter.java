@@ -156,33 +156,31 @@ final class MatchReporter {
     }
   }
 
+  /** A variable captured by a match and where its text lies in the input. */
+  private record Capture(String name, int start, int end) {}
+
   /** Notes each variable the match captured, in input order: {@code captured var "VAR"}. */
   private void printVariableDefs(CheckPattern pat, Diag.MatchType type, boolean toDiags) {
-    if (pat.variableDefs.isEmpty() && pat.numericDefs.isEmpty()) {
-      return;
-    }
-    List<Object[]> captures = new ArrayList<>();
+    List<Capture> captures = new ArrayList<>();
     for (String name : pat.variableDefs.keySet()) {
       VarContext.StringValue v = pat.ctx.strings.get(name);
       if (v != null) {
-        captures.add(new Object[] {name, v.start(), v.start() + v.value().length()});
+        captures.add(new Capture(name, v.start(), v.start() + v.value().length()));
       }
     }
     for (Map.Entry<String, CheckPattern.NumericDef> def : pat.numericDefs.entrySet()) {
       NumericVariable v = def.getValue().variable();
       if (v.capturedStart() >= 0) {
-        captures.add(new Object[] {def.getKey(), v.capturedStart(), v.capturedEnd()});
+        captures.add(new Capture(def.getKey(), v.capturedStart(), v.capturedEnd()));
       }
     }
-    captures.sort((a, b) -> Integer.compare((int) a[1], (int) b[1]));
-    for (Object[] c : captures) {
-      String message = "captured var \"" + c[0] + "\"";
-      int start = (int) c[1];
-      int end = (int) c[2];
+    captures.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    for (Capture c : captures) {
+      String message = "captured var \"" + c.name() + "\"";
       if (toDiags) {
-        diags.add(Diag.of(pat.type, pat.src, pat.loc, type, input, start, end, message));
+        diags.add(Diag.of(pat.type, pat.src, pat.loc, type, input, c.start(), c.end(), message));
       } else {
-        printer.print(input, start, DiagnosticPrinter.Kind.NOTE, message, start, end);
+        printer.print(input, c.start(), DiagnosticPrinter.Kind.NOTE, message, c.start(), c.end());
       }
     }
   }
