@@ -21,6 +21,9 @@ final class DenseParser {
   /** One scalar literal as written: its token kind, text, sign and offset. */
   private record Lit(int kind, String text, boolean neg, int offset) {}
 
+  /** True while parsing {@code array<...>}, whose errors MLIR words differently from {@code dense<...>}. */
+  private boolean inArray;
+
   private final List<Object> elements = new ArrayList<>(); // Lit, or Lit[2] for complex, or String
   private final List<Long> shape = new ArrayList<>();
   private boolean shapeSet;
@@ -178,6 +181,12 @@ final class DenseParser {
         if (bits.bitLength() > ft.width()) throw p.error(l.offset, "hexadecimal float constant out of range for type");
         return bits.longValue();
       }
+      if (l.kind == INT_LIT) {
+        // as MLIR: array<f32: 1> rejects the literal itself; dense<1> : tensor<f32> reports after the type
+        if (inArray) throw p.error(l.offset, "unexpected decimal integer literal for a floating point value")
+            .note(l.offset, "add a trailing dot to make the literal a float");
+        throw p.error(p.offset(), "expected floating-point elements, but parsed integer");
+      }
       return APFloat.parseLiteral(l.neg ? "-" + l.text : l.text, ft.semantics());
     }
     if (!(elt instanceof IntegerType) && !(elt instanceof IndexType)) throw p.error(l.offset, "expected integer elements, but parsed floating-point");
@@ -227,6 +236,7 @@ final class DenseParser {
 
   /** {@code array<i64: 1, 2>} after the keyword. */
   Attribute parseDenseArray() {
+    inArray = true;
     p.parsePunct("<");
     int at = p.offset();
     Type t = p.parseType();
