@@ -115,7 +115,7 @@ final class DirectiveScanner {
       long[] count = new long[1];
       int after = consumeSigned(rest, count);
       if (after < 0) {
-        return bad(prefix, at, CheckType.Kind.BAD_COUNT, rest, misspelled);
+        return bad(prefix, at, CheckType.Kind.BAD_COUNT, -1 - after, misspelled);
       }
       if (count[0] <= 0 || count[0] > Integer.MAX_VALUE || (charAt(after) != ':' && charAt(after) != '{')) {
         return bad(prefix, at, CheckType.Kind.BAD_COUNT, after, misspelled);
@@ -181,14 +181,21 @@ final class DirectiveScanner {
     return i;
   }
 
-  /** consumeInteger(10, int64_t): an optionally negative decimal; -1 on no digits or overflow. */
+  /**
+   * consumeInteger(10, int64_t): an optionally negative decimal.
+   *
+   * @return the offset after the number; on failure, {@code -1 - where LLVM left the text}
+   *     (after the digits when they fit 64 unsigned bits but not a signed value)
+   */
   private int consumeSigned(int at, long[] out) {
     boolean negative = charAt(at) == '-';
-    int start = negative ? at + 1 : at;
     long[] value = new long[1];
-    int end = LlvmIntegers.consumeUnsigned(text, start, text.length(), 10, value);
-    if (end < 0 || (!negative && value[0] < 0) || (negative && value[0] < 0 && value[0] != Long.MIN_VALUE)) {
-      return -1;
+    int end = LlvmIntegers.consumeUnsigned(text, negative ? at + 1 : at, text.length(), 10, value);
+    if (end < 0) {
+      return -1 - at;
+    }
+    if (negative ? value[0] < 0 && value[0] != Long.MIN_VALUE : value[0] < 0) {
+      return -1 - (negative ? at : end);
     }
     out[0] = negative ? -value[0] : value[0];
     return end;

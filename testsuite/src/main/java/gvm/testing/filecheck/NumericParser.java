@@ -125,8 +125,12 @@ final class NumericParser {
         fs++;
         long[] value = new long[1];
         int after = LlvmIntegers.consumeUnsigned(t, fs, fe, 10, value);
-        if (after < 0 || value[0] > 0xFFFFFFFFL) {
+        if (after < 0) {
           throw error(fs, fe, "invalid precision in format specifier");
+        }
+        if (Long.compareUnsigned(value[0], 0xFFFFFFFFL) > 0) {
+          // LLVM has already consumed the digits when the value turns out too big for 32 bits.
+          throw error(after, fe, "invalid precision in format specifier");
         }
         precision = (int) value[0];
         fs = after;
