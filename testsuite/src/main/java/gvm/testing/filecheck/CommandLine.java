@@ -56,7 +56,6 @@ final class CommandLine {
     choice("dump-input", Options.DumpInput.class, o -> o.dumpInput, (o, d) -> o.dumpInput = d);
     choice("dump-input-filter", Options.DumpFilter.class, o -> o.dumpInputFilter, (o, f) -> o.dumpInputFilter = f);
     uint("dump-input-context", (o, n) -> o.dumpInputContext = Math.max(o.dumpInputContext, n));
-    uint("dump-input-label-width", (o, n) -> o.dumpInputLabelWidth = Math.min(n, 1000));
   }
 
   private CommandLine() {}

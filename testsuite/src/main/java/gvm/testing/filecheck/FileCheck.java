@@ -192,6 +192,10 @@ public final class FileCheck {
     if (name.equals("-")) {
       return stdin.readAllBytes();
     }
+    if (name.isEmpty()) {
+      // Path.of("") would be the current directory.
+      throw new NoSuchFileException(name);
+    }
     return Files.readAllBytes(Path.of(new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
   }
 

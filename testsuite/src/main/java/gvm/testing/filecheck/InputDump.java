@@ -78,7 +78,7 @@ final class InputDump {
     String text = input.text;
     int lineCount = input.lineOf(text.length()) - (text.endsWith("\n") ? 1 : 0);
     int lineNoWidth = Integer.toString(Math.max(lineCount, 1)).length();
-    labelWidth = Math.max(Math.max(labelWidth, lineNoWidth) + 3, opts.dumpInputLabelWidth);
+    labelWidth = Math.max(labelWidth, lineNoWidth) + 3;
 
     int context = opts.dumpInputContext;
     int prevInFilter = 0;

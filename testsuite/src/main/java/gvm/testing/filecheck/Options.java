@@ -35,7 +35,6 @@ final class Options {
   DumpInput dumpInput;
   DumpFilter dumpInputFilter;
   int dumpInputContext = -1;
-  int dumpInputLabelWidth;
   /** Set when --help or --version asked for text on stdout instead of a run. */
   String stdoutText;
 
