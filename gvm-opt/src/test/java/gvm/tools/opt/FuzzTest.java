@@ -52,7 +52,13 @@ class FuzzTest {
   /** {@code FILE:LINE:COL: error:}, the split form, or mlir-opt's form for a location without position. */
   private static final Pattern LOCATED_ERROR =
       Pattern.compile("(?m)^(within split at .*:\\d+ offset :\\d+:\\d+|[^\\n]*:\\d+:\\d+|<unknown>:0): error: ");
-  private static final Pattern STACK_TRACE = Pattern.compile("\\bat gvm\\.|Exception|\\bat java\\.|Error:|internal error");
+  /**
+   * Signs of a Java failure: stack frames ("at pkg.Cls.m(File.java:12)"), an uncaught exception
+   * header, or the driver's internal-error line. Diagnostics echo source lines, so plain words such
+   * as "Exception" or "at gvm.x" may appear there legitimately and must not count.
+   */
+  private static final Pattern STACK_TRACE = Pattern.compile(
+      "(?m)^\\s*at [\\w$.]+\\((?:[\\w$.]+\\.java:\\d+|Native Method|Unknown Source)\\)|^Exception in thread|gvm-opt: internal error");
 
   private static final byte[] INTERESTING = "{}()<>[]%^@#\":,=-+*.!?0189xf \n\t\\/'".getBytes(StandardCharsets.ISO_8859_1);
 
