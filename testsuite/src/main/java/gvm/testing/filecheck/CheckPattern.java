@@ -163,6 +163,9 @@ final class CheckPattern {
 
   static int indexOf(String s, String needle, int from, int to) {
     int n = needle.length();
+    if (to == s.length()) {
+      return s.indexOf(needle, from);
+    }
     char first = needle.charAt(0);
     // Bounded by hand: String.indexOf would scan past a small CHECK-LABEL block to the end of the input.
     for (int i = from; i + n <= to; i++) {
