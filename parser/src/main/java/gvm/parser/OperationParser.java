@@ -439,6 +439,7 @@ final class OperationParser extends Parser implements OpAsmParser {
     return vs;
   }
 
+  /** Closes the innermost isolated name scope; a value still only forward-referenced was never defined. */
   private void finishIsolatedScope() {
     IsolatedScope s = isolated.pop();
     ForwardRef first = null;
@@ -539,21 +540,12 @@ final class OperationParser extends Parser implements OpAsmParser {
       blockScopes.pop();
       List<String> defined = scope.definedPerRegion.pop();
       if (!iso) for (String n : defined) scope.values.remove(n);
-      if (iso) finishIsolatedScopeIfNoError();
+      if (iso) finishIsolatedScope();
     }
   }
 
   /** True while a custom parser of an isolated-from-above op runs: its regions start fresh name scopes. */
   private boolean currentOpIsolated;
-
-  private void finishIsolatedScopeIfNoError() {
-    IsolatedScope s = isolated.peek();
-    ForwardRef first = null;
-    for (Map<Integer, ForwardRef> m : s.forwardRefs.values())
-      for (ForwardRef f : m.values()) if (first == null || f.offset() < first.offset()) first = f;
-    isolated.pop();
-    if (first != null) throw error(first.offset(), "use of undeclared SSA value name");
-  }
 
   private void defineArgument(Block b, Argument a, boolean shadow) {
     BlockArgument arg = b.addArgument(a.type(), a.loc() != null ? a.loc() : locAt(a.ssaName().offset()));

@@ -860,7 +860,6 @@ abstract class Parser implements AsmParser {
       Location child = Location.UNKNOWN;
       if (consumeIf(LPAREN)) {
         child = parseLocationInstance();
-        if (child instanceof Location.Name) {}
         parsePunct(")");
       }
       return new Location.Name(s, child);
