@@ -188,23 +188,7 @@ final class OptOptions {
   }
 
   /** StringRef::getAsInteger with radix 0; null if malformed. */
-  static Long parseLlvmInteger(String v) {
-    boolean neg = v.startsWith("-");
-    String s = neg ? v.substring(1) : v;
-    int radix = 10;
-    if (s.startsWith("0x") || s.startsWith("0X")) { radix = 16; s = s.substring(2); }
-    else if (s.startsWith("0b") || s.startsWith("0B")) { radix = 2; s = s.substring(2); }
-    else if (s.startsWith("0o")) { radix = 8; s = s.substring(2); }
-    else if (s.length() > 1 && s.startsWith("0")) { radix = 8; s = s.substring(1); }
-    if (s.isEmpty()) return null;
-    for (int i = 0; i < s.length(); i++) if (Character.digit(s.charAt(i), radix) < 0) return null;
-    try {
-      long n = Long.parseLong(s, radix);
-      return neg ? -n : n;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
+  static Long parseLlvmInteger(String v) { return gvm.pass.OptionTypes.parseInteger(v); }
 
   /** The option name closest to {@code name} by edit distance (LLVM's LookupNearestOption). */
   private static String nearest(String name, Iterable<String> names) {

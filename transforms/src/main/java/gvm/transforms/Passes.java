@@ -1,0 +1,25 @@
+package gvm.transforms;
+
+import gvm.pass.PassRegistry;
+import gvm.transforms.testing.TestPassCrash;
+import gvm.transforms.testing.TestPassFailure;
+
+/**
+ * Registers gvm's passes and named pipelines in the {@link PassRegistry} (explicitly, one line
+ * per pass, as {@code gvm.dialect.Dialects} lists dialects). To add a pass, write a class
+ * extending {@link gvm.pass.Pass} and add {@code PassRegistry.register(MyPass::new);} below.
+ */
+public final class Passes {
+  private static boolean registered;
+
+  private Passes() {}
+
+  /** Registers every pass; idempotent and thread-safe. */
+  public static synchronized void registerAll() {
+    if (registered) return;
+    registered = true;
+    // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
+    PassRegistry.register(TestPassFailure::new);
+    PassRegistry.register(TestPassCrash::new);
+  }
+}
