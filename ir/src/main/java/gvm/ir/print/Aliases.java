@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Chooses {@code #map}, {@code #loc3}, ... aliases as MLIR's AliasInitializer: every attribute and
@@ -38,10 +40,16 @@ final class Aliases {
   private final Map<Object, Alias> aliases = new LinkedHashMap<>();
   private final Context ctx;
   private final boolean debugInfo;
+  private final Function<Operation, Set<Object>> probeRegions;
 
-  Aliases(Context ctx, Operation root, boolean debugInfo, boolean generic) {
+  /**
+   * {@code probeRegions} gives, for an op with regions, the locations of its block arguments that
+   * its form prints and the terminators it leaves out: only what is printed gets aliases.
+   */
+  Aliases(Context ctx, Operation root, boolean debugInfo, boolean generic, Function<Operation, Set<Object>> probeRegions) {
     this.ctx = ctx;
     this.debugInfo = debugInfo;
+    this.probeRegions = probeRegions;
     visitOp(root, generic);
     List<Map.Entry<Object, Info>> l = new ArrayList<>(visited.entrySet());
     l.removeIf(e -> e.getValue().alias == null);
@@ -72,13 +80,14 @@ final class Aliases {
     if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), false);
     else if (props != null) visit(props, false);
     for (NamedAttribute na : op.attributes().entries()) visit(na.value(), false);
+    Set<Object> printed = op.numRegions() != 0 ? probeRegions.apply(op) : null;
     for (Region r : op.regions())
       for (Block b : r.blocks()) {
         for (BlockArgument a : b.arguments()) {
           visit(a.type(), false);
-          if (debugInfo) visit(a.loc(), false);
+          if (debugInfo && printed.contains(a.loc())) visit(a.loc(), false);
         }
-        for (Operation o = b.first(); o != null; o = o.nextOp()) visitOp(o, generic);
+        for (Operation o = b.first(); o != null; o = o.nextOp()) if (o.nextOp() != null || !printed.contains(o)) visitOp(o, generic);
       }
   }
 

@@ -41,6 +41,11 @@ public final class AsmPrinter {
   Aliases aliases;
   private int indent;
   private final ArrayDeque<String> defaultDialects = new ArrayDeque<>();
+  /**
+   * Probing (see {@link #probeRegions}): block-argument locations printed so far and terminators
+   * left out, else null.
+   */
+  private Set<Object> probed;
   /** Resources referenced by printed dense_resource attributes, in first-use order. */
   final Map<String, ResourceBlob> resources = new LinkedHashMap<>();
 
@@ -57,7 +62,7 @@ public final class AsmPrinter {
   public static void printTopLevel(Context ctx, Operation op, PrintOptions opts, Writer out) {
     AsmPrinter p = new AsmPrinter(ctx, opts, out);
     p.names = new SsaNames(op, opts.generic());
-    p.aliases = new Aliases(ctx, op, opts.debugInfo(), opts.generic());
+    p.aliases = new Aliases(ctx, op, opts.debugInfo(), opts.generic(), p::probeRegions);
     p.printAliases(false);
     p.defaultDialects.push("builtin");
     p.printFullOp(op);
@@ -128,6 +133,21 @@ public final class AsmPrinter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What the form of {@code op} prints of its own regions, as MLIR's alias collection learns it by
+   * printing each op once into nothing: the locations of the block arguments it prints, and the
+   * block terminators it leaves out. Neither an argument left out (the induction variable of {@code
+   * scf.for}) nor an elided terminator may give aliases.
+   */
+  Set<Object> probeRegions(Operation op) {
+    AsmPrinter probe = new AsmPrinter(ctx, opts, null);
+    probe.names = names;
+    probe.probed = new java.util.HashSet<>();
+    probe.defaultDialects.push("builtin");
+    probe.printFullOp(op);
+    return probe.probed;
   }
 
   // ---------------------------------------------------------------- ops
@@ -253,6 +273,15 @@ public final class AsmPrinter {
       sb.append("{...}");
       return;
     }
+    if (probed != null) {
+      for (Block b : region.blocks()) {
+        boolean entry = b.isEntryBlock();
+        boolean header = !entry || (printEmptyBlock && b.isEmpty()) || (printEntryBlockArgs && b.numArguments() != 0);
+        if (header) for (BlockArgument a : b.arguments()) probed.add(a.loc());
+        if (entry && !printBlockTerminators && b.last() != null && b.last().hasTrait(Trait.TERMINATOR)) probed.add(b.last());
+      }
+      return;
+    }
     sb.append('{');
     sb.append('\n');
     if (!region.isEmpty()) {
@@ -332,6 +361,7 @@ public final class AsmPrinter {
 
   private void printTrailingLocation(Location loc, boolean allowAlias) {
     if (!opts.debugInfo()) return;
+    if (probed != null) probed.add(loc);
     sb.append(' ');
     printLocation(loc, allowAlias);
   }
