@@ -28,6 +28,9 @@ abstract class Parser implements AsmParser {
   final Lexer lex;
   final Map<String, Attribute> attrAliases = new HashMap<>();
   final Map<String, Type> typeAliases = new HashMap<>();
+  /** Parse-local uniquing, as MLIR's context uniques types: equal types (and location strings) share one object. */
+  private final HashMap<Type, Type> uniqueTypes = new HashMap<>();
+  private final HashMap<String, String> uniqueStrings = new HashMap<>();
   final Map<String, ResourceBlob> resources = new HashMap<>();
   /** Location aliases used before their definition: resolved at the end of the file. */
   final List<DeferredLoc> deferredLocs = new ArrayList<>();
@@ -170,6 +173,11 @@ abstract class Parser implements AsmParser {
   }
 
   @Override public long parseInteger() {
+    if (at(INT_LIT) && lex.stop - lex.start <= 18) {  // fast path: a short decimal literal fits a long
+      long v = smallDecimal();
+      consume();
+      return v;
+    }
     BigInteger v = parseOptionalInteger();
     if (v == null) throw wrongToken("expected integer value");
     if (v.bitLength() > 63) throw err("integer value too large");
@@ -193,7 +201,16 @@ abstract class Parser implements AsmParser {
     return neg ? v.negate() : v;
   }
 
+  /** The value of the current INT_LIT token of at most 18 digits. */
+  private long smallDecimal() {
+    byte[] b = src.data();
+    long v = 0;
+    for (int i = lex.start; i < lex.stop; i++) v = v * 10 + (b[i] - '0');
+    return v;
+  }
+
   final BigInteger intValue() {
+    if (at(INT_LIT) && lex.stop - lex.start <= 18) return BigInteger.valueOf(smallDecimal());
     String s = spelling();
     return at(HEX_LIT) ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
   }
@@ -270,10 +287,20 @@ abstract class Parser implements AsmParser {
       case BANG_ID: return parseExtendedType();
       case BARE_ID: {
         Type t = builtinTypeKeyword();
-        return t;
+        return t == null ? null : unique(t);
       }
       default: return null;
     }
+  }
+
+  final Type unique(Type t) {
+    Type u = uniqueTypes.putIfAbsent(t, t);
+    return u == null ? t : u;
+  }
+
+  final String unique(String s) {
+    String u = uniqueStrings.putIfAbsent(s, s);
+    return u == null ? s : u;
   }
 
   /** A builtin type starting with a keyword, or null (nothing consumed) if the keyword is not a type. */
@@ -848,7 +875,7 @@ abstract class Parser implements AsmParser {
     }
     if (at(STRING)) {
       int at = lex.start;
-      String s = parseString();
+      String s = unique(parseString());
       if (consumeIf(COLON)) {
         if (!at(INT_LIT)) throw wrongToken("expected integer line number in FileLineColLoc");
         int line = (int) parseInteger();

@@ -17,7 +17,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +150,7 @@ final class OptDriver {
       diagnostics.accept(failure);
       return false;
     }
-    Writer w = new OutputStreamWriter(nonClosing(out), StandardCharsets.ISO_8859_1);
+    Writer w = new gvm.ir.print.Latin1Writer(out);
     AsmPrinter.printTopLevel(ctx, op, printing, w);
     w.write('\n');
     w.flush();

@@ -95,6 +95,12 @@ public final class APFloat {
    */
   public static long parseLiteral(String literal, FloatSemantics s) {
     requireLong(s);
+    if ((s == FloatSemantics.F64 || s == FloatSemantics.F32) && isPlainDecimal(literal)) {
+      // Fast path: Double.parseDouble rounds correctly, as MLIR's f64 parse does, and the
+      // narrowing to float rounds to nearest-even, as APFloat::convert does.
+      double d = Double.parseDouble(literal);
+      return s == FloatSemantics.F64 ? Double.doubleToRawLongBits(d) : Float.floatToRawIntBits((float) d) & 0xFFFFFFFFL;
+    }
     return parseLiteralBig(literal, s).longValue();
   }
 
@@ -172,6 +178,25 @@ public final class APFloat {
   }
 
   /** {@link #parseLiteral} for every format, bits unsigned. */
+  /** {@code -?[0-9]+\.[0-9]*([eE][+-]?[0-9]+)?}, the decimal float token, at most 40 characters. */
+  private static boolean isPlainDecimal(String t) {
+    int n = t.length(), i = 0;
+    if (n > 40) return false;
+    if (i < n && t.charAt(i) == '-') i++;
+    int d0 = i;
+    while (i < n && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) i++;
+    if (i == d0 || i >= n || t.charAt(i) != '.') return false;
+    i++;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') i++;
+    if (i == n) return true;
+    if (t.charAt(i) != 'e' && t.charAt(i) != 'E') return false;
+    i++;
+    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) i++;
+    int e0 = i;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') i++;
+    return i == n && i > e0;
+  }
+
   public static BigInteger parseLiteralBig(String literal, FloatSemantics s) {
     boolean negative = literal.startsWith("-");
     String body = negative ? literal.substring(1) : literal;
