@@ -79,6 +79,42 @@ public class OpPassManager {
   /** Appends an already built nested pass manager. */
   public final void addNested(OpPassManager nested) { passes.add(new OpToOpPassAdaptor(nested)); }
 
+  /** Appends the passes of {@code other} (used when merging adaptors). */
+  final void appendAll(OpPassManager other) { passes.addAll(other.passes); }
+
+  /**
+   * Merges adjacent nested pass managers, recursively (MLIR's finalizePassList): {@code
+   * func.func(a),func.func(b)} becomes one adaptor running a then b on each function. Called by
+   * {@link PassManager#run}; the textual form printed afterwards shows the merged structure.
+   */
+  final void finalizePipeline() {
+    List<Pass> merged = new ArrayList<>();
+    for (Pass p : passes) {
+      if (p instanceof OpToOpPassAdaptor a && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof OpToOpPassAdaptor last) {
+        if (last == a) continue;
+        last.mergeFrom(a);
+      } else {
+        merged.add(p instanceof OpToOpPassAdaptor a ? copy(a) : p);
+      }
+    }
+    passes.clear();
+    passes.addAll(merged);
+    for (Pass p : passes)
+      if (p instanceof OpToOpPassAdaptor a) for (OpPassManager pm : a.managers()) pm.finalizePipeline();
+  }
+
+  /** A fresh adaptor over fresh managers with the same passes, so merging never changes a shared manager. */
+  private static OpToOpPassAdaptor copy(OpToOpPassAdaptor a) {
+    OpToOpPassAdaptor out = null;
+    for (OpPassManager pm : a.managers()) {
+      OpPassManager fresh = new OpPassManager(pm.opName(), pm.nesting());
+      fresh.appendAll(pm);
+      if (out == null) out = new OpToOpPassAdaptor(fresh);
+      else out.mergeFrom(new OpToOpPassAdaptor(fresh));
+    }
+    return out;
+  }
+
   /** MLIR's textual form: {@code builtin.module(func.func(cse),symbol-dce)}, every option printed. */
   public final String printAsTextualPipeline() {
     StringBuilder sb = new StringBuilder(anchorName()).append('(');

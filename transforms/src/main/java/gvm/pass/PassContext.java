@@ -30,6 +30,12 @@ public final class PassContext {
   /** The IR context (dialects, op definitions). */
   public Context context() { return context; }
 
+  /**
+   * The tool's error stream, for passes that report rather than transform (MLIR's {@code
+   * llvm::errs()}); write whole reports with one call, as other threads may write too.
+   */
+  public java.io.PrintStream errs() { return manager.errs(); }
+
   /** Marks the pass as failed (MLIR's {@code signalPassFailure}); the pipeline stops after it. */
   public void signalPassFailure() { failed = true; }
 

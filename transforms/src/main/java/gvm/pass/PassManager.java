@@ -9,6 +9,7 @@ import gvm.ir.Region;
 import gvm.ir.def.Trait;
 import gvm.ir.print.PrintOptions;
 import gvm.ir.verify.Verifier;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,7 @@ public final class PassManager extends OpPassManager {
   private ExecutorService pool;
   private final ThreadLocal<Boolean> inWorker = ThreadLocal.withInitial(() -> false);
   private Verifier verifier;
+  private PrintStream errs = System.err;
 
   /** A pass manager on {@code opName} ({@code builtin.module}), or on any op when null. */
   public PassManager(String opName) { super(opName); }
@@ -47,10 +49,7 @@ public final class PassManager extends OpPassManager {
   /** A pass manager running the passes of {@code pm} (e.g. one parsed from text). */
   public static PassManager of(OpPassManager pm) {
     PassManager m = new PassManager(pm.opName(), pm.nesting());
-    for (Pass p : pm.passes()) {
-      if (p instanceof OpToOpPassAdaptor a) m.addNested(a.nested());
-      else m.addPass(p);
-    }
+    m.appendAll(pm);
     return m;
   }
 
@@ -80,6 +79,14 @@ public final class PassManager extends OpPassManager {
     return this;
   }
 
+  /** Where passes that report (print-op-stats, view-op-graph) write: mlir-opt's {@code llvm::errs()}. */
+  public PassManager setErrorStream(PrintStream errs) {
+    this.errs = errs;
+    return this;
+  }
+
+  PrintStream errs() { return errs; }
+
   public PassManager addInstrumentation(PassInstrumentation pi) {
     instrumentations.add(pi);
     return this;
@@ -102,6 +109,7 @@ public final class PassManager extends OpPassManager {
         return false;
       }
       verifier = new Verifier(ctx, printOpOnDiagnostic, printing);
+      finalizePipeline();
       initialize(this, ctx);
       boolean single = !threading;
       for (PassInstrumentation pi : instrumentations) single |= pi.requiresSingleThread();
@@ -123,7 +131,7 @@ public final class PassManager extends OpPassManager {
 
   private static void initialize(OpPassManager pm, Context ctx) {
     for (Pass p : pm.passes()) {
-      if (p instanceof OpToOpPassAdaptor a) initialize(a.nested(), ctx);
+      if (p instanceof OpToOpPassAdaptor a) for (OpPassManager nested : a.managers()) initialize(nested, ctx);
       else p.initialize(ctx);
     }
   }
@@ -134,47 +142,27 @@ public final class PassManager extends OpPassManager {
       diags.add(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "can't run '" + pm.opName() + "' pass manager on '" + op.name() + "' op"));
       return false;
     }
+    pm.finalizePipeline();
     initialize(pm, ctx);
     return runPipeline(pm, op, ctx, diags);
   }
 
-  /** The passes of {@code pm} on {@code op}, adjacent nested pass managers run together (MLIR coalesces them). */
+  /** The passes of {@code pm} on {@code op}, stopping at the first failure. */
   private boolean runPipeline(OpPassManager pm, Operation op, Context ctx, List<Diagnostic> diags) {
-    List<Pass> passes = pm.passes();
-    for (int i = 0; i < passes.size(); i++) {
-      Pass p = passes.get(i);
-      if (p instanceof OpToOpPassAdaptor) {
-        List<OpPassManager> group = new ArrayList<>();
-        int j = i;
-        while (j < passes.size() && passes.get(j) instanceof OpToOpPassAdaptor a) {
-          group.add(a.nested());
-          j++;
+    for (Pass p : pm.passes()) {
+      if (p instanceof OpToOpPassAdaptor a) {
+        for (PassInstrumentation pi : instrumentations) pi.runBeforePass(a, op);
+        boolean ok = runAdaptor(a.managers(), op, ctx, diags);
+        for (PassInstrumentation pi : instrumentations) {
+          if (ok) pi.runAfterPass(a, op);
+          else pi.runAfterPassFailed(a, op);
         }
-        if (!runAdaptor(coalesce(group), op, ctx, diags)) return false;
-        i = j - 1;
+        if (!ok) return false;
       } else if (!runPass(p, op, ctx, diags)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Merges the managers of one anchor into one (MLIR's OpToOpPassAdaptor::mergeInto). */
-  private static List<OpPassManager> coalesce(List<OpPassManager> group) {
-    List<OpPassManager> out = new ArrayList<>();
-    for (OpPassManager pm : group) {
-      OpPassManager same = null;
-      for (OpPassManager o : out) if (java.util.Objects.equals(o.opName(), pm.opName())) same = o;
-      if (same == null) {
-        same = new OpPassManager(pm.opName());
-        out.add(same);
-      }
-      for (Pass p : pm.passes()) {
-        if (p instanceof OpToOpPassAdaptor a) same.addNested(a.nested());
-        else same.addPass(p);
-      }
-    }
-    return out;
   }
 
   private boolean runPass(Pass pass, Operation op, Context ctx, List<Diagnostic> diags) {

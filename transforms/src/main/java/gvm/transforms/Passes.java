@@ -1,6 +1,9 @@
 package gvm.transforms;
 
 import gvm.pass.PassRegistry;
+import gvm.transforms.debuginfo.StripDebugInfoPass;
+import gvm.transforms.opstats.PrintOpStatsPass;
+import gvm.transforms.symboldce.SymbolDcePass;
 import gvm.transforms.testing.TestPassCrash;
 import gvm.transforms.testing.TestPassFailure;
 
@@ -18,6 +21,9 @@ public final class Passes {
   public static synchronized void registerAll() {
     if (registered) return;
     registered = true;
+    PassRegistry.register(SymbolDcePass::new);
+    PassRegistry.register(StripDebugInfoPass::new);
+    PassRegistry.register(PrintOpStatsPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);

@@ -2,6 +2,7 @@ package gvm.tools.opt;
 
 import gvm.dialect.Dialects;
 import gvm.ir.format.Formats;
+import gvm.transforms.Passes;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -39,6 +40,7 @@ public final class GvmOpt {
    */
   public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     Formats.install(); // the custom-form parser and printer (idempotent)
+    Passes.registerAll(); // idempotent
     int[] rc = {1};
     Throwable[] failure = {null};
     Thread worker = new Thread(null, () -> {
@@ -81,7 +83,7 @@ public final class GvmOpt {
     cmd.setOut(new PrintWriter(stdout, true));
     cmd.setErr(new PrintWriter(stderr, true));
     try {
-      cmd.parseArgs(OptOptions.normalize(args, cmd.getCommandSpec()).toArray(new String[0]));
+      cmd.parseArgs(OptOptions.normalize(args, cmd.getCommandSpec(), options.passFlags).toArray(new String[0]));
     } catch (OptOptions.UsageError e) {
       print(stderr, e.getMessage());
       return 1;
@@ -95,6 +97,10 @@ public final class GvmOpt {
     }
     if (options.version) {
       print(stdout, VERSION + "\n");
+      return 0;
+    }
+    if (options.listPasses) {
+      print(stdout, PassHelp.render());
       return 0;
     }
     if (options.showDialects) {
@@ -118,6 +124,7 @@ public final class GvmOpt {
     sw.write("Available Dialects: " + String.join(", ", dialectNames()) + "\n");
     sw.write("USAGE: gvm-opt [options] <input file>\n\nOPTIONS:\n\n");
     sw.write(cmd.getHelp().optionList());
+    sw.write("\n" + PassHelp.render());
     return sw.toString();
   }
 

@@ -11,6 +11,12 @@ import gvm.ir.print.AsmPrinter;
 import gvm.ir.print.PrintOptions;
 import gvm.ir.verify.Verifier;
 import gvm.parser.MlirParser;
+import gvm.pass.OpPassManager;
+import gvm.pass.PassManager;
+import gvm.pass.PassOptionException;
+import gvm.pass.PassPipelineException;
+import gvm.pass.PassPipelineParser;
+import gvm.pass.PassRegistry;
 import gvm.parser.ParseOptions;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -49,8 +55,8 @@ final class OptDriver {
 
   /** Runs the invocation; returns the exit status (0 on success, 1 on any error). */
   int run(InputStream stdin) throws IOException {
-    if (options.passPipeline != null) {
-      write("gvm-opt: pass pipelines are not implemented yet (issue 4)\n");
+    if (options.passPipeline != null && !options.passFlags.isEmpty()) {
+      write("<unknown>:0: error: '-pass-pipeline' option can't be used with individual pass options\n");
       return 1;
     }
     SourceFile input = readInput(stdin);
@@ -150,11 +156,49 @@ final class OptDriver {
       diagnostics.accept(failure);
       return false;
     }
+    PassManager pm = buildPassManager(op, diagnostics);
+    if (pm == null) return false;
+    if (options.dumpPassPipeline) write("Pass Manager with " + pm.size() + " passes:\n" + pm.printAsTextualPipeline() + "\n\n");
+    if (!pm.run(op, ctx, diagnostics)) return false;
     Writer w = new gvm.ir.print.Latin1Writer(out);
     AsmPrinter.printTopLevel(ctx, op, printing, w);
     w.write('\n');
     w.flush();
     return true;
+  }
+
+  /**
+   * The pass manager of {@code -p}/{@code --pass-pipeline} or of the pass flags (MLIR's
+   * PassPipelineCLParser), anchored on the top-level op with implicit nesting for flags; null
+   * after reporting a malformed pipeline.
+   */
+  private PassManager buildPassManager(Operation top, Consumer<Diagnostic> diagnostics) {
+    PassManager pm;
+    try {
+      if (options.passPipeline != null) {
+        pm = PassManager.of(PassPipelineParser.parse(options.passPipeline));
+      } else {
+        pm = new PassManager(top.name(), OpPassManager.Nesting.IMPLICIT);
+        for (String[] flag : options.passFlags) {
+          try {
+            PassRegistry.lookup(flag[0]).addToPipeline(pm, flag[1]);
+          } catch (PassOptionException e) {
+            throw new PassPipelineException("", e.clMessage());
+          } catch (IllegalArgumentException e) {
+            throw new PassPipelineException(e.getMessage());
+          }
+        }
+      }
+    } catch (PassPipelineException e) {
+      if (e.clMessage() != null) write("gvm-opt: " + e.clMessage() + "\n");
+      diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, Location.UNKNOWN, e.getMessage()));
+      return null;
+    }
+    pm.enableVerifier(options.verifyEach);
+    pm.enableThreading(!options.disableThreading);
+    pm.setDiagnosticPrinting(!options.verifyDiagnostics, printing);
+    pm.setErrorStream(err);
+    return pm;
   }
 
   /** A parse error at a byte offset, located as MLIR's lexer locates it (line:column in the chunk). */

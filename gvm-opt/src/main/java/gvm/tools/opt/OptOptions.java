@@ -1,6 +1,7 @@
 package gvm.tools.opt;
 
 import gvm.ir.print.PrintOptions;
+import gvm.pass.PassRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,65 @@ final class OptOptions {
   @Option(names = {"-p", "--pass-pipeline"}, paramLabel = "<pipeline>", description = "Textual description of the pass pipeline to run.")
   String passPipeline;
 
+  @Option(names = "--dump-pass-pipeline", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the pipeline that will be run.")
+  boolean dumpPassPipeline;
+
+  @Option(names = "--list-passes", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the registered passes and pass pipelines with their options and exit.")
+  boolean listPasses;
+
+  @Option(names = "--verify-roundtrip", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Round-trip the IR after parsing and ensure it succeeds.")
+  boolean verifyRoundtrip;
+
+  @Option(names = "--mlir-print-ir-before", paramLabel = "<pass-arg>", split = ",", description = "Print IR before specified passes.")
+  List<String> printIrBefore = new ArrayList<>();
+
+  @Option(names = "--mlir-print-ir-after", paramLabel = "<pass-arg>", split = ",", description = "Print IR after specified passes.")
+  List<String> printIrAfter = new ArrayList<>();
+
+  @Option(names = "--mlir-print-ir-before-all", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print IR before each pass.")
+  boolean printIrBeforeAll;
+
+  @Option(names = "--mlir-print-ir-after-all", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print IR after each pass.")
+  boolean printIrAfterAll;
+
+  @Option(names = "--mlir-print-ir-after-change", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "When printing the IR after a pass, only print if the IR changed.")
+  boolean printIrAfterChange;
+
+  @Option(names = "--mlir-print-ir-after-failure", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "When printing the IR after a pass, only print if the pass failed.")
+  boolean printIrAfterFailure;
+
+  @Option(names = "--mlir-print-ir-module-scope", arity = "0..1", fallbackValue = "true", hideParamSyntax = true,
+      description = "When printing IR for print-ir-[before|after]{-all} always print the top-level operation.")
+  boolean printIrModuleScope;
+
+  @Option(names = "--mlir-print-ir-tree-dir", paramLabel = "<string>", description = "When printing the IR before/after a pass, print file tree rooted at this directory.")
+  String printIrTreeDir;
+
+  @Option(names = "--mlir-timing", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Display execution times.")
+  boolean timing;
+
+  @Option(names = "--mlir-timing-display", paramLabel = "<value>", description = "Display method for timing data: list or tree.")
+  String timingDisplay = "list";
+
+  @Option(names = "--mlir-output-format", paramLabel = "<value>", description = "Output format for timing data: text or json.")
+  String outputFormat = "text";
+
+  @Option(names = "--mlir-pass-statistics", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Display the statistics of each pass.")
+  boolean passStatistics;
+
+  @Option(names = "--mlir-pass-statistics-display", paramLabel = "<value>", description = "Display method for pass statistics: list or pipeline.")
+  String passStatisticsDisplay = "pipeline";
+
+  @Option(names = "--mlir-pass-pipeline-crash-reproducer", paramLabel = "<string>",
+      description = "Generate a .mlir reproducer file at the given output path if the pass manager crashes or fails.")
+  String crashReproducer;
+
+  @Option(names = "--run-reproducer", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Run the pipeline stored in the reproducer.")
+  boolean runReproducer;
+
+  /** Registered passes given as flags ({@code --cse}, {@code --canonicalize=max-iterations=3}), in order: {argument, options}. */
+  final List<String[]> passFlags = new ArrayList<>();
+
   @Option(names = "--mlir-print-op-generic", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the generic op form.")
   boolean printOpGeneric;
 
@@ -78,7 +138,7 @@ final class OptOptions {
       description = "Print DenseElementsAttrs with a hex string that have more elements than the given upper limit (use -1 to disable).")
   Long hexIfLarger;
 
-  @Option(names = "--mlir-disable-threading", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Disable multi-threading within MLIR (accepted; gvm-opt runs one thread).")
+  @Option(names = "--mlir-disable-threading", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Disable multi-threading within MLIR: nested pass pipelines run on one thread.")
   boolean disableThreading;
 
   @Option(names = "--show-dialects", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the list of registered dialects and exit.")
@@ -116,7 +176,7 @@ final class OptOptions {
    * @throws UsageError with LLVM's wording for unknown options, missing or malformed values and
    *     extra positional arguments
    */
-  static List<String> normalize(String[] args, CommandLine.Model.CommandSpec spec) throws UsageError {
+  static List<String> normalize(String[] args, CommandLine.Model.CommandSpec spec, List<String[]> passFlags) throws UsageError {
     Map<String, OptionSpec> byName = new LinkedHashMap<>();
     for (OptionSpec o : spec.options()) for (String n : o.names()) byName.put(stripDashes(n), o);
     List<String> options = new ArrayList<>(), positionals = new ArrayList<>();
@@ -136,9 +196,15 @@ final class OptOptions {
       String name = eq < 0 ? body : body.substring(0, eq);
       String value = eq < 0 ? null : body.substring(eq + 1);
       OptionSpec o = a.startsWith("---") ? null : byName.get(name);
+      if (o == null && !a.startsWith("---") && PassRegistry.lookup(name) != null) {
+        passFlags.add(new String[] {name, value == null ? "" : value});
+        continue;
+      }
       if (o == null) {
+        List<String> names = new ArrayList<>(byName.keySet());
+        for (PassRegistry.Entry e : PassRegistry.entries()) names.add(e.argument());
         throw new UsageError("gvm-opt: Unknown command line argument '" + a + "'.  Try: 'gvm-opt --help'\n"
-            + "gvm-opt: Did you mean '" + displayName(nearest(name, byName.keySet())) + "'?\n");
+            + "gvm-opt: Did you mean '" + displayName(nearest(name, names)) + "'?\n");
       }
       String canonical = o.longestName();
       Class<?> type = o.type();
@@ -152,6 +218,7 @@ final class OptOptions {
           value = args[++i];
         }
         if (type == Long.class) checkNumber(name, value, name.equals("mlir-elide-elementsattrs-if-larger"));
+        checkEnum(name, value);
         options.add(canonical + "=" + value);
       }
     }
@@ -161,6 +228,18 @@ final class OptOptions {
     out.add("--");
     out.addAll(positionals);
     return out;
+  }
+
+  /** The values LLVM's enum options of mlir-opt accept. */
+  private static final Map<String, List<String>> ENUM_VALUES = Map.of(
+      "mlir-timing-display", List.of("list", "tree"),
+      "mlir-output-format", List.of("text", "json"),
+      "mlir-pass-statistics-display", List.of("list", "pipeline"));
+
+  private static void checkEnum(String name, String value) throws UsageError {
+    List<String> allowed = ENUM_VALUES.get(name);
+    if (allowed != null && !allowed.contains(value))
+      throw new UsageError("gvm-opt: for the " + displayName(name) + " option: Cannot find option named '" + value + "'!\n");
   }
 
   private static String stripDashes(String s) {
