@@ -154,7 +154,11 @@ public final class PassPipelineParser {
   private static void addToPipeline(List<Element> elements, OpPassManager pm) throws PassPipelineException {
     for (Element e : elements) {
       if (e.inner != null) {
-        addToPipeline(e.inner, pm.nest(e.name.equals("any") ? null : e.name));
+        try {
+          addToPipeline(e.inner, pm.nest(e.name.equals("any") ? null : e.name));
+        } catch (PassPipelineException inner) {
+          throw new PassPipelineException(inner.getMessage() + "failed to add `" + e.name + "` with options `" + e.options + "` to inner pipeline\n", inner.clMessage());
+        }
         continue;
       }
       try {

@@ -12,6 +12,9 @@ import gvm.ir.print.PrintOptions;
 import gvm.ir.verify.Verifier;
 import gvm.parser.MlirParser;
 import gvm.pass.OpPassManager;
+import gvm.pass.Pass;
+import gvm.transforms.instrument.IRPrinting;
+import java.util.function.Predicate;
 import gvm.pass.PassManager;
 import gvm.pass.PassOptionException;
 import gvm.pass.PassPipelineException;
@@ -156,7 +159,7 @@ final class OptDriver {
       diagnostics.accept(failure);
       return false;
     }
-    PassManager pm = buildPassManager(op, diagnostics);
+    PassManager pm = buildPassManager(ctx, op, diagnostics);
     if (pm == null) return false;
     if (options.dumpPassPipeline) write("Pass Manager with " + pm.size() + " passes:\n" + pm.printAsTextualPipeline() + "\n\n");
     if (!pm.run(op, ctx, diagnostics)) return false;
@@ -172,7 +175,12 @@ final class OptDriver {
    * PassPipelineCLParser), anchored on the top-level op with implicit nesting for flags; null
    * after reporting a malformed pipeline.
    */
-  private PassManager buildPassManager(Operation top, Consumer<Diagnostic> diagnostics) {
+  private boolean printsIr() {
+    return options.printIrBeforeAll || options.printIrAfterAll || options.printIrAfterFailure
+        || !options.printIrBefore.isEmpty() || !options.printIrAfter.isEmpty();
+  }
+
+  private PassManager buildPassManager(Context ctx, Operation top, Consumer<Diagnostic> diagnostics) {
     PassManager pm;
     try {
       if (options.passPipeline != null) {
@@ -198,6 +206,12 @@ final class OptDriver {
     pm.enableThreading(!options.disableThreading);
     pm.setDiagnosticPrinting(!options.verifyDiagnostics, printing);
     pm.setErrorStream(err);
+    if (printsIr()) {
+      Predicate<Pass> before = options.printIrBeforeAll ? p -> true : IRPrinting.byArgument(options.printIrBefore);
+      Predicate<Pass> after = options.printIrAfterAll || options.printIrAfterFailure ? p -> true : IRPrinting.byArgument(options.printIrAfter);
+      pm.addInstrumentation(new IRPrinting(new IRPrinting.Config(before, after, options.printIrAfterChange, options.printIrAfterFailure,
+          options.printIrModuleScope, options.printIrTreeDir == null ? null : Path.of(options.printIrTreeDir)), ctx, printing, err));
+    }
     return pm;
   }
 

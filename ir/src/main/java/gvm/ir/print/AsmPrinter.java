@@ -89,6 +89,18 @@ public final class AsmPrinter {
     return p.sb.toString();
   }
 
+  /**
+   * Prints a nested {@code op} as MLIR's {@code Operation::print} does (IR dumps of the pass
+   * manager): {@link #printOp} plus the op's trailing {@code loc(...)} under debug info, inline.
+   */
+  public static String printOpWithLocation(Context ctx, Operation op, PrintOptions opts) {
+    String body = printOp(ctx, op, opts);
+    if (!opts.debugInfo()) return body;
+    AsmPrinter p = new AsmPrinter(ctx, opts, null);
+    p.printTrailingLocation(op.loc(), false);
+    return body + p.sb;
+  }
+
   /** Prints an attribute (or type) alone, e.g. for diagnostics. */
   public static String toString(Context ctx, Object attrOrType) {
     AsmPrinter p = forAttributes(ctx);

@@ -9,7 +9,7 @@ import gvm.pass.PassContext;
  * the op (and a crash reproducer when asked).
  */
 public final class TestPassCrash extends Pass {
-  public TestPassCrash() { super("TestCrashPass", "test-pass-crash", "Test a pass in the pass manager that always crashes", null); }
+  public TestPassCrash() { super("(anonymous namespace)::TestCrashRecoveryPass", "test-pass-crash", "Test a pass in the pass manager that always crashes", null); }
 
   @Override public void runOnOperation(Operation op, PassContext ctx) {
     throw new IllegalStateException("Test failure");
