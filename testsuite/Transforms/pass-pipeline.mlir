@@ -41,3 +41,6 @@
 func.func @f() {
   return
 }
+
+// RUN: not gvm-opt %s --mlir-print-ir-before=foo,symbol-dce 2>&1 | FileCheck %s --check-prefix=PRINTARG
+// PRINTARG: gvm-opt: for the --mlir-print-ir-before option: Cannot find option named 'foo'!

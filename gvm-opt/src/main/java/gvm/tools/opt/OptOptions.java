@@ -219,6 +219,10 @@ final class OptOptions {
         }
         if (type == Long.class) checkNumber(name, value, name.equals("mlir-elide-elementsattrs-if-larger"));
         checkEnum(name, value);
+        if (name.equals("mlir-print-ir-before") || name.equals("mlir-print-ir-after"))
+          for (String pass : value.split(",", -1))
+            if (PassRegistry.lookup(pass) == null)
+              throw new UsageError("gvm-opt: for the " + displayName(name) + " option: Cannot find option named '" + pass + "'!\n");
         options.add(canonical + "=" + value);
       }
     }
