@@ -6,10 +6,23 @@ import java.util.List;
 
 /** An SSA value: an {@link OpResult} or a {@link BlockArgument}, with an intrusive use list. */
 public abstract sealed class Value permits OpResult, BlockArgument {
+  /** Racy on purpose: concurrent creators may share a hash, which only costs a collision. */
+  private static int hashSeed;
+
   private Type type;
   OpOperand firstUse;
+  /** A cheap, well-spread hash fixed at creation, so maps keyed by values need no identity hash. */
+  private final int hash;
 
-  Value(Type type) { this.type = type; }
+  Value(Type type) {
+    this.type = type;
+    this.hash = hashSeed += 0x9E3779B9;
+  }
+
+  /** Values are equal only to themselves. */
+  @Override public final boolean equals(Object o) { return this == o; }
+
+  @Override public final int hashCode() { return hash; }
 
   public Type type() { return type; }
 

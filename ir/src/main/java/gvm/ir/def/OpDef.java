@@ -189,6 +189,28 @@ public final class OpDef {
 
   public List<ValueSpec> results() { return Collections.unmodifiableList(results); }
 
+  private int[] operandArity, resultArity;
+
+  /** {fixed, variadic} counts of the operand specs, computed once (racy but idempotent). */
+  public int[] operandArity() {
+    int[] a = operandArity;
+    if (a == null) operandArity = a = arity(operands);
+    return a;
+  }
+
+  /** {fixed, variadic} counts of the result specs. */
+  public int[] resultArity() {
+    int[] a = resultArity;
+    if (a == null) resultArity = a = arity(results);
+    return a;
+  }
+
+  private static int[] arity(List<ValueSpec> specs) {
+    int fixed = 0, variadic = 0;
+    for (ValueSpec v : specs) if (v.isVariadic()) variadic++; else fixed++;
+    return new int[] {fixed, variadic};
+  }
+
   public List<PropertySpec> properties() { return Collections.unmodifiableList(properties); }
 
   public int propertyIndex(String n) {

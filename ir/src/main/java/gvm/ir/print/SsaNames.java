@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
  * Names values and blocks as MLIR's SSANameState: regions are numbered from a LIFO stack; in custom
@@ -21,7 +23,9 @@ import java.util.Set;
  * uniqued with {@code _N} suffixes within nested name scopes.
  */
 final class SsaNames {
-  private final IdentityHashMap<Value, String> names = new IdentityHashMap<>();
+  /** Numbered values: {@code %N} as N >= 0, {@code %argN} as -(N + 1). Named values are in {@link #named}. */
+  private final ObjectIntHashMap<Value> ids;
+  private final UnifiedMap<Value, String> named = new UnifiedMap<>();
   private final IdentityHashMap<Block, int[]> blockIds = new IdentityHashMap<>();
   /** Ops whose results form several groups: sorted group start indices. */
   private final IdentityHashMap<Operation, int[]> resultGroups = new IdentityHashMap<>();
@@ -45,6 +49,7 @@ final class SsaNames {
 
   SsaNames(Operation root, boolean generic) {
     this.generic = generic;
+    this.ids = new ObjectIntHashMap<>(1024);
     ArrayDeque<Ctx> stack = new ArrayDeque<>();
     for (Region r : root.regions()) stack.push(new Ctx(r, 0, 0, 0, null));
     while (!stack.isEmpty()) {
@@ -68,8 +73,8 @@ final class SsaNames {
       blockIds.put(b, new int[] {nextBlockId++});
       boolean entry = b == region.front();
       for (BlockArgument a : b.arguments()) {
-        if (names.containsKey(a)) continue;
-        names.put(a, entry ? "arg" + nextArgId++ : Integer.toString(nextValueId++));
+        if (isNamed(a)) continue;
+        ids.put(a, entry ? -(nextArgId++ + 1) : nextValueId++);
       }
       for (Operation op = b.first(); op != null; op = op.nextOp()) numberOp(op, scope);
     }
@@ -85,7 +90,7 @@ final class SsaNames {
       def.resultNamer().name(op, hints);
       for (int i = 0; i < n; i++) {
         if (hints[i] == null) continue;
-        names.put(op.result(i), unique(sanitize(hints[i]), scope));
+        named.put(op.result(i), unique(sanitize(hints[i]), scope));
         if (i != 0) {
           if (groups == null) {
             groups = new ArrayList<>();
@@ -95,7 +100,7 @@ final class SsaNames {
         }
       }
     }
-    if (!names.containsKey(op.result(0))) names.put(op.result(0), Integer.toString(nextValueId++));
+    if (!isNamed(op.result(0))) ids.put(op.result(0), nextValueId++);
     if (groups != null) {
       int[] g = new int[groups.size()];
       for (int i = 0; i < g.length; i++) g[i] = groups.get(i);
@@ -137,31 +142,47 @@ final class SsaNames {
       Operation op = r.owner();
       int idx = r.index();
       int start = 0;
-      int[] g = resultGroups.get(op);
+      int[] g = groups(op);
       if (g != null) for (int s : g) if (s <= idx) start = s;
-      String n = names.get(op.result(start));
-      if (n == null) { out.append("<<UNKNOWN SSA VALUE>>"); return; }
-      out.append('%').append(n);
+      if (!appendName(op.result(start), out)) { out.append("<<UNKNOWN SSA VALUE>>"); return; }
       int end = op.numResults();
       if (g != null) for (int s : g) if (s > start) { end = s; break; }
       if (end - start > 1) out.append('#').append(idx - start);
       return;
     }
-    String n = names.get(v);
-    if (n == null) { out.append("<<UNKNOWN SSA VALUE>>"); return; }
+    if (!appendName(v, out)) out.append("<<UNKNOWN SSA VALUE>>");
+  }
+
+  private boolean isNamed(Value v) { return ids.containsKey(v) || named.containsKey(v); }
+
+  /** Appends {@code %name}; false if {@code v} has no name. */
+  private boolean appendName(Value v, StringBuilder out) {
+    int id = ids.getIfAbsent(v, Integer.MIN_VALUE);
+    if (id != Integer.MIN_VALUE) {
+      out.append('%');
+      if (id < 0) out.append("arg").append(-id - 1); else out.append(id);
+      return true;
+    }
+    String n = named.get(v);
+    if (n == null) return false;
     out.append('%').append(n);
+    return true;
   }
 
   /** {@code %name} of the group starting at result {@code start} (for the op's own result list). */
   void appendGroupName(Operation op, int start, StringBuilder out) {
-    String n = names.get(op.result(start));
-    out.append('%').append(n == null ? "<<UNKNOWN SSA VALUE>>" : n);
+    if (!appendName(op.result(start), out)) out.append("%<<UNKNOWN SSA VALUE>>");
   }
 
   /** Result group starts for printing {@code %a, %b:2 = }; null for a single group. */
-  int[] groups(Operation op) { return resultGroups.get(op); }
+  int[] groups(Operation op) { return resultGroups.isEmpty() ? null : resultGroups.get(op); }
 
-  String name(Value v) { return names.get(v); }
+  /** The name without {@code %}, or null. */
+  String name(Value v) {
+    int id = ids.getIfAbsent(v, Integer.MIN_VALUE);
+    if (id != Integer.MIN_VALUE) return id < 0 ? "arg" + (-id - 1) : Integer.toString(id);
+    return named.get(v);
+  }
 
   /** Block id within its region, or -1. */
   int blockId(Block b) {

@@ -41,9 +41,9 @@ final class OpInvariants {
     verifyCounts(op, def);
     verifyStructuralTraits(op, def);
     verifyProperties(op, def);
-    int[] operandGroups = groupSizes(op, def.operands(), op.numOperands(), "operandSegmentSizes");
+    int[] operandGroups = groupSizes(op, def.operands(), def.operandArity(), op.numOperands(), "operandSegmentSizes");
     verifyValues(op, def.operands(), operandGroups, "operand", op.operandTypes());
-    int[] resultGroups = groupSizes(op, def.results(), op.numResults(), "resultSegmentSizes");
+    int[] resultGroups = groupSizes(op, def.results(), def.resultArity(), op.numResults(), "resultSegmentSizes");
     verifyValues(op, def.results(), resultGroups, "result", op.resultTypes());
     verifyTypePredicates(op, def, operandGroups, resultGroups);
     verifyRegionConstraints(op, def);
@@ -76,7 +76,7 @@ final class OpInvariants {
       throw Verify.opError(op, "expected " + fixedRegions + " regions");
     }
 
-    int[] results = fixedAndVariadic(def.results());
+    int[] results = def.resultArity();
     n = op.numResults();
     if (results[1] > 0) {
       if (n < results[0]) throw Verify.opError(op, "expected " + results[0] + " or more results");
@@ -105,7 +105,7 @@ final class OpInvariants {
       verifySuccessorsInRegion(op);
     }
 
-    int[] operands = fixedAndVariadic(def.operands());
+    int[] operands = def.operandArity();
     n = op.numOperands();
     if (operands[1] > 0) {
       if (n < operands[0]) throw Verify.opError(op, "expected " + operands[0] + " or more operands, but found " + n);
@@ -116,12 +116,6 @@ final class OpInvariants {
     } else if (n != operands[0]) {
       throw Verify.opError(op, "expected " + operands[0] + " operands, but found " + n);
     }
-  }
-
-  private static int[] fixedAndVariadic(List<ValueSpec> specs) {
-    int fixed = 0, variadic = 0;
-    for (ValueSpec v : specs) if (v.isVariadic()) variadic++; else fixed++;
-    return new int[] {fixed, variadic};
   }
 
   private static void verifySuccessorsInRegion(Operation op) {
@@ -198,7 +192,7 @@ final class OpInvariants {
    * Sizes of the operand (or result) groups: from the segment attribute when the op has one,
    * else each variadic group takes an equal share of what the fixed ones leave.
    */
-  static int[] groupSizes(Operation op, List<ValueSpec> specs, int actual, String segmentAttr) {
+  static int[] groupSizes(Operation op, List<ValueSpec> specs, int[] fv, int actual, String segmentAttr) {
     int[] sizes = new int[specs.size()];
     if (op.def().propertyIndex(segmentAttr) >= 0 && op.inherentOrDiscardable(segmentAttr) instanceof DenseArrayAttr seg) {
       if (seg.size() != specs.size())
@@ -207,7 +201,6 @@ final class OpInvariants {
       for (int i = 0; i < sizes.length; i++) sizes[i] = (int) seg.get(i);
       return sizes;
     }
-    int[] fv = fixedAndVariadic(specs);
     int share = fv[1] == 0 ? 0 : Math.max(0, (actual - fv[0]) / fv[1]);
     for (int i = 0; i < sizes.length; i++) sizes[i] = specs.get(i).isVariadic() ? share : 1;
     return sizes;
