@@ -164,7 +164,8 @@ final class Lexer {
       if (c == '"') return p + 1;
       if (c == '\n') return -p;
       if (c == '\\') {
-        if (p + 1 >= end || b[p + 1] == '\n') return -(p + 1);
+        // a backslash with nothing to escape ends the unterminated string before it (as the grammar)
+        if (p + 1 >= end || b[p + 1] == '\n') return -p;
         p += 2;
         continue;
       }
