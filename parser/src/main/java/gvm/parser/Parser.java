@@ -68,12 +68,52 @@ abstract class Parser implements AsmParser {
 
   @Override public int offset() { return lex.start; }
 
-  @Override public ParseException error(int offset, String message) { return new ParseException(offset, message); }
+  @Override public ParseException error(int offset, String message) {
+    ParseException lexError = lexerError();
+    return lexError != null ? lexError : new ParseException(offset, message);
+  }
 
-  final ParseException err(String message) { return new ParseException(lex.start, message); }
+  final ParseException err(String message) { return error(lex.start, message); }
+
+  /**
+   * MLIR's lexer reports a malformed token as soon as it lexes it, and the parser's own error that
+   * follows is dropped: when the current token is an error token, its error is the one to report.
+   * Returns null for any other token.
+   */
+  final ParseException lexerError() {
+    int k = lex.kind;
+    if (k == UNTERMINATED_STRING) return stringError(lex.stop);
+    if (k != ERROR_CHAR) return null;
+    byte[] b = src.data();
+    int s = lex.start;
+    switch (b[s]) {
+      case '.': return new ParseException(s + 1, "expected three consecutive dots for an ellipsis");
+      case '%': return new ParseException(s, "invalid SSA name");
+      case '^': return new ParseException(s, "invalid block name");
+      case '#': return new ParseException(s, "invalid attribute name");
+      case '!': return new ParseException(s, "invalid type identifier");
+      case '@': {
+        if (s + 1 < lex.bufferEnd() && b[s + 1] == '"') {
+          Lexer string = new Lexer(b, s + 1, lex.bufferEnd());
+          string.next();
+          return stringError(string.stop);
+        }
+        return new ParseException(s + 1, "@ identifier expected to start with letter or '_'");
+      }
+      default: return new ParseException(s, "unexpected character");
+    }
+  }
+
+  /** The error of a string literal that ends (unterminated) at {@code end}. */
+  private ParseException stringError(int end) {
+    boolean escape = end < lex.bufferEnd() && src.data()[end] == '\\';
+    return new ParseException(end, escape ? "unknown escape in string literal" : "expected '\"' in string literal");
+  }
 
   /** MLIR's emitWrongTokenError: reports at the end of the last non-blank, non-comment text before the token. */
   final ParseException wrongToken(String message) {
+    ParseException lexError = lexerError();
+    if (lexError != null) return lexError;
     byte[] b = src.data();
     int loc = lex.start;
     if (lex.kind == Lexer.EOF) loc = Math.max(src.begin(), loc - 1);
@@ -216,7 +256,6 @@ abstract class Parser implements AsmParser {
   }
 
   @Override public String parseString() {
-    if (at(UNTERMINATED_STRING)) throw err("expected '\"' in string literal");
     if (!at(STRING)) throw wrongToken("expected string");
     String s = unescape(lex.start + 1, lex.stop - 1);
     consume();
