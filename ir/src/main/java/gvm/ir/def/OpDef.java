@@ -60,8 +60,12 @@ public final class OpDef {
   private Object folder;
   private final List<Object> canonicalizers = new ArrayList<>();
 
-  /** {@code target}'s type is {@code fn(source's type)} (ODS TypesMatchWith). */
-  public record TypesMatchWith(String target, String source, Function<Type, Type> fn) {}
+  /**
+   * {@code target}'s type is {@code fn(source's type)} (ODS TypesMatchWith), or with {@code range}
+   * the types of the variadic {@code target} are {@code range(source's type)}; {@code summary} is
+   * the ODS summary the verifier words a failure with (null: a generic wording).
+   */
+  public record TypesMatchWith(String target, String source, Function<Type, Type> fn, Function<Type, List<Type>> range, String summary) {}
 
   private OpDef(String name) { this.name = name; }
 
@@ -141,7 +145,19 @@ public final class OpDef {
   public OpDef allTypesMatch(String... names) { allTypesMatch.add(List.of(names)); return this; }
 
   public OpDef typesMatchWith(String target, String source, Function<Type, Type> fn) {
-    typesMatchWith.add(new TypesMatchWith(target, source, fn));
+    typesMatchWith.add(new TypesMatchWith(target, source, fn, null, null));
+    return this;
+  }
+
+  /** ODS {@code TypesMatchWith<summary, source, target, fn>}: a failure reads "failed to verify that SUMMARY". */
+  public OpDef typesMatchWith(String summary, String target, String source, Function<Type, Type> fn) {
+    typesMatchWith.add(new TypesMatchWith(target, source, fn, null, summary));
+    return this;
+  }
+
+  /** TypesMatchWith whose transform gives the whole type list of the variadic {@code target}. */
+  public OpDef typesMatchWithRange(String summary, String target, String source, Function<Type, List<Type>> range) {
+    typesMatchWith.add(new TypesMatchWith(target, source, null, range, summary));
     return this;
   }
 

@@ -539,7 +539,7 @@ final class FormatCompiler {
     }
     for (OpDef.TypesMatchWith t : def.typesMatchWith()) {
       TypeSource s = seenSource(t.source());
-      if (s != null) r.put(t.target(), s.withFn(t.fn()));
+      if (s != null) r.put(t.target(), s.mappedBy(t));
     }
     for (boolean changed = true; changed; ) {
       changed = false;
@@ -555,7 +555,7 @@ final class FormatCompiler {
       }
       for (OpDef.TypesMatchWith t : def.typesMatchWith()) {
         if (resolvable(t.target(), r) || !resolvable(t.source(), r)) continue;
-        r.put(t.target(), varSource(t.source()).withFn(t.fn()));
+        r.put(t.target(), varSource(t.source()).mappedBy(t));
         changed = true;
       }
     }

@@ -396,6 +396,7 @@ final class FormatParser {
   }
 
   private boolean isSingle(TypeSource s) {
+    if (s.range() != null) return false;
     switch (s.kind()) {
       case OPERAND: return !def.operands().get(s.index()).isVariadic();
       case RESULT: return !def.results().get(s.index()).isVariadic();
@@ -431,13 +432,14 @@ final class FormatParser {
       default:
         ts = List.of(s.buildable());
     }
-    if (s.fn() == null) return ts;
+    if (s.fn() == null && s.range() == null) return ts;
     List<Type> out = new ArrayList<>(ts.size());
     for (Type t : ts) {
       // As OpFormatGen: a variable feeding a type transformer is checked before the transformer sees it.
       if (var != null && !var.constraint().test(t))
         throw p.error(nameLoc, "'" + var.name() + "' must be " + var.constraint().description() + ", but got " + AsmPrinter.toString(p.context(), t));
-      out.add(s.fn().apply(t));
+      Type mapped = s.fn() == null ? t : s.fn().apply(t);
+      if (s.range() != null) out.addAll(s.range().apply(mapped)); else out.add(mapped);
     }
     return out;
   }

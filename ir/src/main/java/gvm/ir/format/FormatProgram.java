@@ -21,18 +21,22 @@ public final class FormatProgram {
    * operand's or result's type, an attribute's type, or a buildable type; {@code fn} maps it
    * (TypesMatchWith) and may be null.
    */
-  record TypeSource(Kind kind, int index, String prop, Function<Type, Type> fn, Type buildable) {
+  record TypeSource(Kind kind, int index, String prop, Function<Type, Type> fn, Function<Type, List<Type>> range, Type buildable) {
     enum Kind { OPERAND, RESULT, ATTRIBUTE, BUILDABLE }
 
-    static TypeSource operand(int i, Function<Type, Type> fn) { return new TypeSource(Kind.OPERAND, i, null, fn, null); }
+    static TypeSource operand(int i, Function<Type, Type> fn) { return new TypeSource(Kind.OPERAND, i, null, fn, null, null); }
 
-    static TypeSource result(int i, Function<Type, Type> fn) { return new TypeSource(Kind.RESULT, i, null, fn, null); }
+    static TypeSource result(int i, Function<Type, Type> fn) { return new TypeSource(Kind.RESULT, i, null, fn, null, null); }
 
-    static TypeSource attribute(String p, Function<Type, Type> fn) { return new TypeSource(Kind.ATTRIBUTE, -1, p, fn, null); }
+    static TypeSource attribute(String p, Function<Type, Type> fn) { return new TypeSource(Kind.ATTRIBUTE, -1, p, fn, null, null); }
 
-    static TypeSource buildable(Type t) { return new TypeSource(Kind.BUILDABLE, -1, null, null, t); }
+    static TypeSource buildable(Type t) { return new TypeSource(Kind.BUILDABLE, -1, null, null, null, t); }
 
-    TypeSource withFn(Function<Type, Type> f) { return new TypeSource(kind, index, prop, fn == null ? f : fn.andThen(f), buildable); }
+    /** This source mapped by a TypesMatchWith transform (one type to one, or one to a list). */
+    TypeSource mappedBy(gvm.ir.def.OpDef.TypesMatchWith t) {
+      if (t.range() != null) return new TypeSource(kind, index, prop, fn, t.range(), buildable);
+      return new TypeSource(kind, index, prop, fn == null ? t.fn() : fn.andThen(t.fn()), range, buildable);
+    }
   }
 
   final OpDef def;

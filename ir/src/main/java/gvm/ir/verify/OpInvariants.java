@@ -244,11 +244,19 @@ final class OpInvariants {
       if (mismatch) throw Verify.opError(op, "failed to verify that all of {" + String.join(", ", names) + "} have same type");
     }
     for (OpDef.TypesMatchWith m : def.typesMatchWith()) {
-      Type target = typeOf(op, def, m.target(), operandGroups, resultGroups);
       Type source = typeOf(op, def, m.source(), operandGroups, resultGroups);
-      if (target == null || source == null) continue;
+      if (source == null) continue;
+      if (m.range() != null) {
+        List<Type> targets = groupTypes(def.operands(), operandGroups, op.operandTypes(), m.target());
+        if (targets == null) targets = groupTypes(def.results(), resultGroups, op.resultTypes(), m.target());
+        if (targets == null || targets.equals(m.range().apply(source))) continue;
+        throw Verify.opError(op, "failed to verify that " + m.summary());
+      }
+      Type target = typeOf(op, def, m.target(), operandGroups, resultGroups);
+      if (target == null) continue;
       Type expected = m.fn().apply(source);
       if (target.equals(expected)) continue;
+      if (m.summary() != null) throw Verify.opError(op, "failed to verify that " + m.summary());
       // ODS words each TypesMatchWith itself; without that summary, use its two common forms.
       String what = source.equals(expected) ? " type matches type of " : " type matches element type of ";
       throw Verify.opError(op, "failed to verify that " + m.target() + what + m.source());
@@ -262,6 +270,16 @@ final class OpInvariants {
     t = valueType(def.results(), resultGroups, op.resultTypes(), n);
     if (t != null) return t;
     return def.propertyIndex(n) >= 0 ? TypeChecks.attrType(op.prop(def.propertyIndex(n))) : null;
+  }
+
+  /** The types of the operand or result group named {@code n}, or null. */
+  private static List<Type> groupTypes(List<ValueSpec> specs, int[] sizes, List<Type> types, String n) {
+    int start = 0;
+    for (int g = 0; g < specs.size(); g++) {
+      if (specs.get(g).name().equals(n)) return types.subList(start, Math.min(types.size(), start + sizes[g]));
+      start += sizes[g];
+    }
+    return null;
   }
 
   private static Type valueType(List<ValueSpec> specs, int[] sizes, List<Type> types, String n) {

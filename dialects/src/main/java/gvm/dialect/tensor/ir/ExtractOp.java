@@ -19,7 +19,7 @@ public final class ExtractOp extends OpView {
       .variadicOperand("indices", CommonTypeConstraints.INDEX)
       .result("result", CommonTypeConstraints.ANY_TYPE)
       .traits(PURE)
-      .typesMatchWith("result", "tensor", TensorVerify::elementType)
+      .typesMatchWith("result type matches element type of tensor", "result", "tensor", TensorVerify::elementType)
       .format("$tensor `[` $indices `]` attr-dict `:` type($tensor)")
       .resultNames((op, names) -> names[0] = "extracted")
       .verifier(ExtractOp::verify);

@@ -6,10 +6,8 @@ import gvm.dialect.builtin.ir.CommonTypeConstraints;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
-import gvm.ir.Verify;
 import gvm.ir.def.OpDef;
 import gvm.ir.types.RankedTensorType;
-import gvm.ir.types.Type;
 import java.util.List;
 
 /** {@code tensor.from_elements}: a statically shaped tensor of its operands, in row-major order. */
@@ -19,25 +17,13 @@ public final class FromElementsOp extends OpView {
       .variadicOperand("elements", CommonTypeConstraints.ANY_TYPE)
       .result("result", TensorConstraints.STATIC_SHAPE_TENSOR)
       .traits(PURE)
-      // MLIR's transform gives numElements copies of the element type; ours gives each operand the element type.
-      .typesMatchWith("elements", "result", TensorVerify::elementType)
+      // as ODS: numElements copies of the element type, which the format resolves the operands with
+      .typesMatchWithRange("operand types match result element type", "elements", "result",
+          t -> java.util.Collections.nCopies((int) ((RankedTensorType) t).numElements(), ((RankedTensorType) t).elementType()))
       .format("$elements attr-dict `:` type($result)")
-      .resultNames((op, names) -> names[0] = "from_elements")
-      // The variadic side escapes the generic TypesMatchWith check, so it is checked here, in ODS's words.
-      .verifier(op -> {
-        if (!elementsMatch(op)) throw Verify.opError(op, "failed to verify that operand types match result element type");
-      });
+      .resultNames((op, names) -> names[0] = "from_elements");
 
   public FromElementsOp(Operation op) { super(op, DEF); }
 
   public List<Value> elements() { return op.operands(); }
-
-  /** One operand of the element type per element (a dynamic result fails its own constraint first). */
-  private static boolean elementsMatch(Operation op) {
-    RankedTensorType t = (RankedTensorType) op.result(0).type();
-    if (!t.hasStaticShape()) return true;
-    if (op.numOperands() != t.numElements()) return false;
-    for (Type ty : op.operandTypes()) if (!ty.equals(t.elementType())) return false;
-    return true;
-  }
 }

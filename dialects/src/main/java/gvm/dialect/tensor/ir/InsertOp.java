@@ -21,8 +21,8 @@ public final class InsertOp extends OpView {
       .variadicOperand("indices", CommonTypeConstraints.INDEX)
       .result("result", TensorConstraints.ANY_RANKED_TENSOR)
       .traits(PURE)
-      .typesMatchWith("result", "dest", Function.identity())
-      .typesMatchWith("scalar", "dest", TensorVerify::elementType)
+      .typesMatchWith("result type matches type of dest", "result", "dest", Function.identity())
+      .typesMatchWith("scalar type matches element type of dest", "scalar", "dest", TensorVerify::elementType)
       .format("$scalar `into` $dest `[` $indices `]` attr-dict `:` type($dest)")
       .resultNames((op, names) -> names[0] = "inserted")
       .verifier(InsertOp::verify);

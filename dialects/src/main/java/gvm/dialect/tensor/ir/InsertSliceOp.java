@@ -23,7 +23,7 @@ public final class InsertSliceOp extends OffsetSizeAndStrideOp {
       .operand("dest", TensorConstraints.ANY_RANKED_TENSOR))
       .result("result", TensorConstraints.ANY_RANKED_TENSOR)
       .traits(ATTR_SIZED_OPERAND_SEGMENTS, PURE)
-      .typesMatchWith("result", "dest", Function.identity())
+      .typesMatchWith("expected result type to match dest type", "result", "dest", Function.identity())
       .format("$source `into` $dest `` custom<DynamicIndexList>($offsets, $static_offsets) custom<DynamicIndexList>($sizes, $static_sizes)"
           + " custom<DynamicIndexList>($strides, $static_strides) attr-dict `:` type($source) `into` type($dest)")
       .resultNames((op, names) -> names[0] = "inserted_slice")

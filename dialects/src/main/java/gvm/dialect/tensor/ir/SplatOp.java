@@ -18,7 +18,7 @@ public final class SplatOp extends OpView {
       .variadicOperand("dynamicSizes", CommonTypeConstraints.INDEX)
       .result("aggregate", TensorConstraints.ANY_RANKED_TENSOR)
       .traits(PURE)
-      .typesMatchWith("input", "aggregate", TensorVerify::elementType)
+      .typesMatchWith("operand type matches element type of result", "input", "aggregate", TensorVerify::elementType)
       .format("$input (`[` $dynamicSizes^ `]`)? attr-dict `:` type($aggregate)")
       .resultNames((op, names) -> names[0] = "splat")
       .verifier(op -> TensorVerify.verifyDynamicSizes(op, (RankedTensorType) op.result(0).type(), op.numOperands() - 1));
