@@ -1,6 +1,4 @@
 // RUN: gvm-opt %s -split-input-file -verify-diagnostics --allow-unregistered-dialect
-// XFAIL: *
-// Known failure, to fix next session: see the closing note of the founding session (custom-op error prefix, TypesMatchWith summaries, show-dialects wording).
 
 func.func @for_bound_types(%lb: index, %ub: i32) {
   // expected-error@+1 {{'scf.for' op failed to verify that all of {lowerBound, upperBound, step} have same type}}

@@ -1,6 +1,4 @@
 // RUN: gvm-opt %s -split-input-file -verify-diagnostics --allow-unregistered-dialect
-// XFAIL: *
-// Known failure, to fix next session: see the closing note of the founding session (custom-op error prefix, TypesMatchWith summaries, show-dialects wording).
 
 func.func @empty_dynamic_sizes(%i: index) {
   // expected-error@+1 {{'tensor.empty' op incorrect number of dynamic sizes, has 1, expected 2}}
@@ -492,4 +490,36 @@ func.func @generate_terminator(%i: index) {
 func.func @yield_parent(%f: f32) {
   // expected-error@+1 {{'tensor.yield' op expects parent op to be one of 'tensor.generate, tensor.pad'}}
   tensor.yield %f : f32
+}
+
+// -----
+
+func.func @extract_result_type(%t: tensor<4xf32>, %i: index) {
+  // expected-error@+1 {{'tensor.extract' op failed to verify that result type matches element type of tensor}}
+  %0 = "tensor.extract"(%t, %i) : (tensor<4xf32>, index) -> i32
+  return
+}
+
+// -----
+
+func.func @insert_result_type(%f: f32, %t: tensor<4xf32>, %i: index) {
+  // expected-error@+1 {{'tensor.insert' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.insert"(%f, %t, %i) : (f32, tensor<4xf32>, index) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @insert_scalar_type(%f: i32, %t: tensor<4xf32>, %i: index) {
+  // expected-error@+1 {{'tensor.insert' op failed to verify that scalar type matches element type of dest}}
+  %0 = "tensor.insert"(%f, %t, %i) : (i32, tensor<4xf32>, index) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @from_elements_generic(%f: f32, %i: index) {
+  // expected-error@+1 {{'tensor.from_elements' op failed to verify that operand types match result element type}}
+  %0 = "tensor.from_elements"(%f, %i) : (f32, index) -> tensor<2xf32>
+  return
 }

@@ -28,7 +28,8 @@ final class DenseParser {
   private final List<Long> shape = new ArrayList<>();
   private boolean shapeSet;
 
-  Attribute parseDense(Type expected) {
+  /** {@code <literal> [: type]} after the {@code dense} keyword at {@code denseAt}. */
+  Attribute parseDense(Type expected, int denseAt) {
     p.parsePunct("<");
     int litStart = p.offset();
     String hex = null;
@@ -47,6 +48,8 @@ final class DenseParser {
     p.parsePunct(">");
     Type t = expected;
     int typeAt = p.offset();
+    // MLIR's TensorLiteralParser::getAttr reports at the type's ':' (or at 'dense' when the type was given)
+    int loc = expected != null ? denseAt : typeAt;
     if (t == null) {
       p.parsePunct(":");
       typeAt = p.offset();
@@ -56,10 +59,10 @@ final class DenseParser {
       t = p.parseType();
     }
     if (!(t instanceof ShapedType st) || !st.hasStaticShape() || !(t instanceof RankedTensorType || t instanceof VectorType))
-      throw p.error(typeAt, "elements literal must be a ranked tensor or vector type");
+      throw p.coreError(typeAt, "elements literal must be a ranked tensor or vector type");
     if (hex != null) return fromHex(st, hex, litStart);
     if (empty) {
-      if (st.numElements() != 0) throw p.error(litStart, "parsed zero elements, but type (" + gvm.ir.print.AsmPrinter.toString(p.ctx, t) + ") expected at least 1");
+      if (st.numElements() != 0) throw p.coreError(loc, "parsed zero elements, but type ('" + gvm.ir.print.AsmPrinter.toString(p.ctx, t) + "') expected at least 1");
       return DenseElementsAttr.of(st, new long[0]);
     }
     boolean splat = shape.isEmpty() && elements.size() == 1;
@@ -67,12 +70,12 @@ final class DenseParser {
       long[] want = st.shape().toArray();
       boolean ok = want.length == shape.size();
       for (int i = 0; ok && i < want.length; i++) ok = want[i] == shape.get(i);
-      if (!ok) throw p.error(litStart, "inferred shape of elements literal (" + shapeStr(shape) + ") does not match type (" + shapeStr(want) + ")");
+      if (!ok) throw p.coreError(loc, "inferred shape of elements literal (" + shapeStr(shape) + ") does not match type (" + shapeStr(want) + ")");
     }
     if (elements.get(0) instanceof String) {
       String[] s = new String[elements.size()];
       for (int i = 0; i < s.length; i++) {
-        if (!(elements.get(i) instanceof String str)) throw p.error(litStart, "expected string element");
+        if (!(elements.get(i) instanceof String str)) throw p.coreError(litStart, "expected string element");
         s[i] = str;
       }
       return DenseElementsAttr.ofStrings(st, s);
@@ -81,7 +84,7 @@ final class DenseParser {
     if (elt instanceof ComplexType ct) {
       long[] data = new long[elements.size() * 2];
       for (int i = 0; i < elements.size(); i++) {
-        if (!(elements.get(i) instanceof Lit[] pair)) throw p.error(litStart, "expected complex element");
+        if (!(elements.get(i) instanceof Lit[] pair)) throw p.coreError(litStart, "expected complex element");
         data[2 * i] = scalar(pair[0], ct.elementType());
         data[2 * i + 1] = scalar(pair[1], ct.elementType());
       }
@@ -89,7 +92,7 @@ final class DenseParser {
     }
     long[] data = new long[elements.size()];
     for (int i = 0; i < data.length; i++) {
-      if (!(elements.get(i) instanceof Lit l)) throw p.error(litStart, "unexpected complex element for non-complex type");
+      if (!(elements.get(i) instanceof Lit l)) throw p.coreError(litStart, "unexpected complex element for non-complex type");
       data[i] = scalar(l, elt);
     }
     return DenseElementsAttr.of(st, data);
@@ -175,26 +178,26 @@ final class DenseParser {
   /** Converts a literal to the storage of {@code elt} (normalized integer or float bits). */
   private long scalar(Lit l, Type elt) {
     if (elt instanceof FloatType ft) {
-      if (l.kind == BARE_ID) throw p.error(l.offset, "expected floating point literal");
+      if (l.kind == BARE_ID) throw p.coreError(l.offset, "expected floating point literal");
       if (l.kind == HEX_LIT) {
         BigInteger bits = new BigInteger(l.text.substring(2), 16);
-        if (bits.bitLength() > ft.width()) throw p.error(l.offset, "hexadecimal float constant out of range for type");
+        if (bits.bitLength() > ft.width()) throw p.coreError(l.offset, "hexadecimal float constant out of range for type");
         return bits.longValue();
       }
       if (l.kind == INT_LIT) {
         // as MLIR: array<f32: 1> rejects the literal itself; dense<1> : tensor<f32> reports after the type
-        if (inArray) throw p.error(l.offset, "unexpected decimal integer literal for a floating point value")
+        if (inArray) throw p.coreError(l.offset, "unexpected decimal integer literal for a floating point value")
             .note(l.offset, "add a trailing dot to make the literal a float");
-        throw p.error(p.offset(), "expected floating-point elements, but parsed integer");
+        throw p.coreError(p.offset(), "expected floating-point elements, but parsed integer");
       }
       return APFloat.parseLiteral(l.neg ? "-" + l.text : l.text, ft.semantics());
     }
-    if (!(elt instanceof IntegerType) && !(elt instanceof IndexType)) throw p.error(l.offset, "expected integer elements, but parsed floating-point");
+    if (!(elt instanceof IntegerType) && !(elt instanceof IndexType)) throw p.coreError(l.offset, "expected integer elements, but parsed floating-point");
     if (l.kind == BARE_ID) {
-      if (!(elt instanceof IntegerType it && it.width() == 1)) throw p.error(l.offset, "expected i1 type for 'true' or 'false' values");
+      if (!(elt instanceof IntegerType it && it.width() == 1)) throw p.coreError(l.offset, "expected i1 type for 'true' or 'false' values");
       return l.text.equals("true") ? -1 : 0;
     }
-    if (l.kind == FLOAT_LIT) throw p.error(l.offset, "expected integer elements, but parsed floating-point");
+    if (l.kind == FLOAT_LIT) throw p.coreError(l.offset, "expected integer elements, but parsed floating-point");
     BigInteger v = l.kind == HEX_LIT ? new BigInteger(l.text.substring(2), 16) : new BigInteger(l.text);
     return IntegerAttr.of(elt, p.checkIntRange(v, l.neg, elt, l.offset)).value();
   }
@@ -213,7 +216,7 @@ final class DenseParser {
       if (raw.length == 1 && (raw[0] == 0 || raw[0] == 1 || raw[0] == (byte) 0xFF) && n != 1 && raw.length * 8L < n) {
         data = new long[] {raw[0] != 0 ? -1 : 0};
       } else {
-        if (raw.length != (n + 7) / 8) throw p.error(at, "elements hex data size is invalid for provided type");
+        if (raw.length != (n + 7) / 8) throw p.coreError(at, "elements hex data size is invalid for provided type");
         data = new long[(int) n];
         for (int i = 0; i < n; i++) data[i] = ((raw[i >> 3] >> (i & 7)) & 1) != 0 ? -1 : 0;
       }
@@ -222,7 +225,7 @@ final class DenseParser {
       long count;
       if (raw.length == (long) eb * parts) count = parts;
       else if (raw.length == n * eb) count = n;
-      else throw p.error(at, "elements hex data size is invalid for provided type");
+      else throw p.coreError(at, "elements hex data size is invalid for provided type");
       data = new long[(int) count];
       for (int i = 0; i < count; i++) {
         long v = 0;
@@ -240,7 +243,7 @@ final class DenseParser {
     p.parsePunct("<");
     int at = p.offset();
     Type t = p.parseType();
-    if (!(t instanceof IntegerType) && !(t instanceof FloatType)) throw p.error(at, "expected integer or float type, got: " + gvm.ir.print.AsmPrinter.toString(p.ctx, t));
+    if (!(t instanceof IntegerType) && !(t instanceof FloatType)) throw p.coreError(at, "expected integer or float type, got: " + gvm.ir.print.AsmPrinter.toString(p.ctx, t));
     List<Long> vals = new ArrayList<>();
     if (p.consumeIf(COLON)) {
       do vals.add(scalar(lit(), t)); while (p.consumeIf(COMMA));

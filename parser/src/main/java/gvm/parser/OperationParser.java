@@ -92,9 +92,9 @@ final class OperationParser extends Parser implements OpAsmParser {
       return only;
     }
     if (opts.noImplicitModule()) {
-      if (only == null) throw error(src.begin(), "source must contain a single top-level operation, found: 0");
+      if (only == null) throw coreError(src.begin(), "source must contain a single top-level operation, found: 0");
       int n = top.operations().size();
-      if (n != 1) throw error(src.begin(), "source must contain a single top-level operation, found: " + n);
+      if (n != 1) throw coreError(src.begin(), "source must contain a single top-level operation, found: " + n);
       only.remove();
       return only;
     }
@@ -109,10 +109,10 @@ final class OperationParser extends Parser implements OpAsmParser {
   private void parseAliasDef(boolean isType) {
     int at = lex.start;
     String name = lex.text(lex.start + 1, lex.stop);
-    if (name.indexOf('.') >= 0) throw error(at, "expected 'dialect.' prefix in alias name"); // dotted names are dialect symbols
+    if (name.indexOf('.') >= 0) throw coreError(at, "expected 'dialect.' prefix in alias name"); // dotted names are dialect symbols
     consume();
     if (isType ? typeAliases.containsKey(name) : attrAliases.containsKey(name))
-      throw error(at, "redefinition of " + (isType ? "type" : "attribute") + " alias id '" + name + "'");
+      throw coreError(at, "redefinition of " + (isType ? "type" : "attribute") + " alias id '" + name + "'");
     if (!at(EQUAL)) throw wrongToken("expected '=' in " + (isType ? "type" : "attribute") + " alias definition");
     consume();
     if (isType) typeAliases.put(name, parseType());
@@ -142,7 +142,7 @@ final class OperationParser extends Parser implements OpAsmParser {
     do {
       int at = lex.start;
       String owner = parseKeywordOrString();
-      if (dialect && ctx.dialect(owner) == null) throw error(at, "dialect '" + owner + "' is unknown");
+      if (dialect && ctx.dialect(owner) == null) throw coreError(at, "dialect '" + owner + "' is unknown");
       parsePunct(":");
       parsePunct("{");
       if (!consumeIf(RBRACE)) {
@@ -163,12 +163,12 @@ final class OperationParser extends Parser implements OpAsmParser {
   }
 
   private void setBlob(String key, String hex, int at) {
-    if (!hex.startsWith("0x") || hex.length() < 10 || (hex.length() & 1) != 0) throw error(at, "expected hex string blob for key '" + key + "'");
+    if (!hex.startsWith("0x") || hex.length() < 10 || (hex.length() & 1) != 0) throw coreError(at, "expected hex string blob for key '" + key + "'");
     int n = (hex.length() - 2) / 2;
     byte[] all = new byte[n];
     for (int i = 0; i < n; i++) {
       int hi = Character.digit(hex.charAt(2 + 2 * i), 16), lo = Character.digit(hex.charAt(3 + 2 * i), 16);
-      if (hi < 0 || lo < 0) throw error(at, "expected hex string blob for key '" + key + "'");
+      if (hi < 0 || lo < 0) throw coreError(at, "expected hex string blob for key '" + key + "'");
       all[i] = (byte) (hi * 16 + lo);
     }
     long align = (all[0] & 0xFF) | (all[1] & 0xFF) << 8 | (all[2] & 0xFF) << 16 | (long) (all[3] & 0xFF) << 24;
@@ -178,8 +178,8 @@ final class OperationParser extends Parser implements OpAsmParser {
   private void resolveDeferredLocations() {
     for (DeferredLoc d : deferredLocs) {
       Attribute a = attrAliases.get(d.name());
-      if (a == null) throw error(d.offset(), "operation location alias was never defined");
-      if (!(a instanceof Location l)) throw error(d.offset(), "expected location, but found '" + AsmPrinter.toString(ctx, a) + "'");
+      if (a == null) throw coreError(d.offset(), "operation location alias was never defined");
+      if (!(a instanceof Location l)) throw coreError(d.offset(), "expected location, but found '" + AsmPrinter.toString(ctx, a) + "'");
       d.set().accept(l);
     }
   }
@@ -200,7 +200,7 @@ final class OperationParser extends Parser implements OpAsmParser {
         if (consumeIf(COLON)) {
           if (!at(INT_LIT)) throw wrongToken("expected integer number of results");
           long c = parseInteger();
-          if (c < 1) throw error(nat, "expected named operation to have at least 1 result");
+          if (c < 1) throw coreError(nat, "expected named operation to have at least 1 result");
           count = (int) c;
         }
         results.add(new String[] {name, Integer.toString(count), Integer.toString(nat)});
@@ -216,7 +216,7 @@ final class OperationParser extends Parser implements OpAsmParser {
     else throw wrongToken("expected operation name in quotes");
     if (!results.isEmpty()) {
       if (op.numResults() != numExpected)
-        throw error(resultsAt, "operation defines " + op.numResults() + " results but was provided " + numExpected + " to bind");
+        throw coreError(resultsAt, "operation defines " + op.numResults() + " results but was provided " + numExpected + " to bind");
       int k = 0;
       for (String[] r : results) {
         int c = Integer.parseInt(r[1]);
@@ -230,7 +230,7 @@ final class OperationParser extends Parser implements OpAsmParser {
 
   private Operation parseGenericOperation(int opAt) {
     String name = parseString();
-    if (name.isEmpty()) throw error(opAt, "empty operation name is invalid");
+    if (name.isEmpty()) throw coreError(opAt, "empty operation name is invalid");
     OperationName on = ctx.opName(name);
     if (!on.isRegistered()) checkUnregistered(name, opAt);
     OperationState st = new OperationState(locAt(opAt), on);
@@ -263,9 +263,9 @@ final class OperationParser extends Parser implements OpAsmParser {
     consume();
     int typeAt = lex.start;
     Type t = parseType();
-    if (!(t instanceof FunctionType ft)) throw error(typeAt, "expected function type");
+    if (!(t instanceof FunctionType ft)) throw coreError(typeAt, "expected function type");
     if (ft.inputs().size() != uses.size())
-      throw error(typeAt, "expected " + uses.size() + " operand type" + (uses.size() == 1 ? "" : "s") + " but had " + ft.inputs().size());
+      throw coreError(typeAt, "expected " + uses.size() + " operand type" + (uses.size() == 1 ? "" : "s") + " but had " + ft.inputs().size());
     for (int i = 0; i < uses.size(); i++) st.operands.add(resolveOperand(uses.get(i), ft.inputs().get(i)));
     st.resultTypes.addAll(ft.results());
     if (def == null) {
@@ -273,7 +273,7 @@ final class OperationParser extends Parser implements OpAsmParser {
       st.attributes.addAll(attrs);
     } else {
       if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) if (def.propertyIndex(na.name()) >= 0) st.properties.add(na);
-      else if (props != null) throw error(opAt, "expected dictionary attribute for properties");
+      else if (props != null) throw coreError(opAt, "expected dictionary attribute for properties");
       for (NamedAttribute na : attrs) {
         // inherent attributes written in the discardable dictionary move to properties, as MLIR does
         if (props == null && def.propertyIndex(na.name()) >= 0) st.properties.add(na); else st.attributes.add(na);
@@ -288,9 +288,10 @@ final class OperationParser extends Parser implements OpAsmParser {
     if (opts.allowUnregistered() || ctx.allowsUnregisteredDialects()) return;
     int dot = name.indexOf('.');
     String dialect = dot < 0 ? "" : name.substring(0, dot);
-    if (ctx.dialect(dialect) != null) throw error(at, "unregistered operation '" + name + "' found in dialect ('" + dialect
+    if (ctx.dialect(dialect) != null) throw coreError(at, "unregistered operation '" + name + "' found in dialect ('" + dialect
         + "') that does not allow unknown operations");
-    throw error(at, "operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used");
+    // MLIR reports this one at the token after the name
+    throw coreError(lex.start, "operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used");
   }
 
   private void pushDefaultDialect(OpDef def) {
@@ -308,7 +309,7 @@ final class OperationParser extends Parser implements OpAsmParser {
     }
     if (def == null || !CustomOpParsers.hasCustomForm(def)) {
       String full = name;
-      throw error(opAt, "custom op '" + full + "' is unknown" + (name.indexOf('.') < 0 ? " (tried 'func." + name + "' as well)" : ""));
+      throw coreError(opAt, "custom op '" + full + "' is unknown" + (name.indexOf('.') < 0 ? " (tried 'func." + name + "' as well)" : ""));
     }
     OperationState st = new OperationState(locAt(opAt), ctx.opName(def.name()));
     List<String[]> saved = currentResults;
@@ -316,9 +317,12 @@ final class OperationParser extends Parser implements OpAsmParser {
     currentResults = results;
     currentOpIsolated = def.hasTrait(Trait.ISOLATED_FROM_ABOVE);
     pushDefaultDialect(def);
+    String outerOp = customOp;
+    customOp = def.name();
     try {
       CustomOpParsers.parse(def, this, st);
     } finally {
+      customOp = outerOp;
       defaultDialects.pop();
       currentResults = saved;
       currentOpIsolated = savedIso;
@@ -338,14 +342,14 @@ final class OperationParser extends Parser implements OpAsmParser {
   private void define(String name, Value[] vs, int at) {
     IsolatedScope s = isolated.peek();
     Map<Integer, ForwardRef> fwd = s.forwardRefs.remove(name);
-    if (s.values.containsKey(name)) throw error(at, "redefinition of SSA value '" + name + "'").note(s.values.get(name).offset, "previously defined here");
+    if (s.values.containsKey(name)) throw coreError(at, "redefinition of SSA value '" + name + "'").note(s.values.get(name).offset, "previously defined here");
     if (fwd != null) {
       for (Map.Entry<Integer, ForwardRef> e : fwd.entrySet()) {
         int i = e.getKey();
         ForwardRef f = e.getValue();
-        if (i >= vs.length) throw error(f.offset(), "reference to invalid result number");
+        if (i >= vs.length) throw coreError(f.offset(), "reference to invalid result number");
         if (!f.placeholder().type().equals(vs[i].type()))
-          throw error(at, "definition of SSA value '" + name + "#" + i + "' has type '" + AsmPrinter.toString(ctx, vs[i].type()) + "'")
+          throw coreError(at, "definition of SSA value '" + name + "#" + i + "' has type '" + AsmPrinter.toString(ctx, vs[i].type()) + "'")
               .note(f.offset(), "previously used here with type '" + AsmPrinter.toString(ctx, f.placeholder().type()) + "'");
         f.placeholder().replaceAllUsesWith(vs[i]);
       }
@@ -408,10 +412,10 @@ final class OperationParser extends Parser implements OpAsmParser {
     IsolatedScope s = isolated.peek();
     Binding b = s.values.get(o.name());
     if (b != null) {
-      if (o.number() >= b.values.length) throw error(o.offset(), "reference to invalid result number");
+      if (o.number() >= b.values.length) throw coreError(o.offset(), "reference to invalid result number");
       Value v = b.values[o.number()];
       if (type != null && !v.type().equals(type))
-        throw error(o.offset(), "use of value '" + o.name() + "' expects different type than prior uses: '" + AsmPrinter.toString(ctx, type)
+        throw coreError(o.offset(), "use of value '" + o.name() + "' expects different type than prior uses: '" + AsmPrinter.toString(ctx, type)
             + "' vs '" + AsmPrinter.toString(ctx, v.type()) + "'").note(b.offset, "prior use here");
       return v;
     }
@@ -419,11 +423,11 @@ final class OperationParser extends Parser implements OpAsmParser {
     ForwardRef f = fwd.get(o.number());
     if (f != null) {
       if (type != null && !f.placeholder().type().equals(type))
-        throw error(o.offset(), "use of value '" + o.name() + "' expects different type than prior uses: '" + AsmPrinter.toString(ctx, type)
+        throw coreError(o.offset(), "use of value '" + o.name() + "' expects different type than prior uses: '" + AsmPrinter.toString(ctx, type)
             + "' vs '" + AsmPrinter.toString(ctx, f.placeholder().type()) + "'").note(f.offset(), "prior use here");
       return f.placeholder();
     }
-    if (type == null) throw error(o.offset(), "use of undeclared SSA value name");
+    if (type == null) throw coreError(o.offset(), "use of undeclared SSA value name");
     OperationState ps = new OperationState(Location.UNKNOWN, placeholderName);
     ps.resultTypes.add(type);
     Value ph = Operation.create(ps).result(0);
@@ -445,7 +449,7 @@ final class OperationParser extends Parser implements OpAsmParser {
     ForwardRef first = null;
     for (Map<Integer, ForwardRef> m : s.forwardRefs.values())
       for (ForwardRef f : m.values()) if (first == null || f.offset() < first.offset()) first = f;
-    if (first != null) throw error(first.offset(), "use of undeclared SSA value name");
+    if (first != null) throw coreError(first.offset(), "use of undeclared SSA value name");
   }
 
   // ================================================================== arguments, regions, blocks
@@ -533,7 +537,7 @@ final class OperationParser extends Parser implements OpAsmParser {
       parsePunct("}");
       BlockScope bs = blockScopes.peek();
       for (Map.Entry<String, Integer> f : bs.forwardRefs.entrySet())
-        throw error(f.getValue(), "reference to an undefined block");
+        throw coreError(f.getValue(), "reference to an undefined block");
       return region;
     } finally {
       currentOpIsolated = savedIso;
@@ -564,7 +568,7 @@ final class OperationParser extends Parser implements OpAsmParser {
       consume();
       BlockScope bs = blockScopes.peek();
       Block b = bs.blocks.get(name);
-      if (b != null && bs.defined.containsKey(b)) throw error(at, "redefinition of block '" + name + "'");
+      if (b != null && bs.defined.containsKey(b)) throw coreError(at, "redefinition of block '" + name + "'");
       if (b == null) {
         b = new Block();
         bs.blocks.put(name, b);
@@ -635,7 +639,7 @@ final class OperationParser extends Parser implements OpAsmParser {
       parsePunct(":");
       int at = lex.start;
       List<Type> ts = parseTypeList();
-      if (ts.size() != uses.size()) throw error(at, "expected " + uses.size() + " types to match operand list");
+      if (ts.size() != uses.size()) throw coreError(at, "expected " + uses.size() + " types to match operand list");
       for (int i = 0; i < uses.size(); i++) operands.add(resolveOperand(uses.get(i), ts.get(i)));
       parsePunct(")");
     }

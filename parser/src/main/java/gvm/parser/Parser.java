@@ -34,6 +34,8 @@ abstract class Parser implements AsmParser {
   final Map<String, ResourceBlob> resources = new HashMap<>();
   /** Location aliases used before their definition: resolved at the end of the file. */
   final List<DeferredLoc> deferredLocs = new ArrayList<>();
+  /** The name of the op whose custom parser is running (not inside its regions), else null. */
+  String customOp;
 
   /** A {@code loc(#name)} whose alias was not yet defined; {@code set} installs the real location. */
   record DeferredLoc(String name, int offset, java.util.function.Consumer<Location> set) {}
@@ -68,12 +70,24 @@ abstract class Parser implements AsmParser {
 
   @Override public int offset() { return lex.start; }
 
+  /**
+   * An error raised by an op's own parser (its assembly format or custom code): inside a custom op
+   * MLIR words it {@code custom op 'NAME' message} (CustomOpAsmParser::emitError); errors of the
+   * fixed syntax ({@link #coreError}) and of dialect attribute and type parsers have no prefix.
+   */
   @Override public ParseException error(int offset, String message) {
+    ParseException lexError = lexerError();
+    if (lexError != null) return lexError;
+    return new ParseException(offset, customOp == null ? message : "custom op '" + customOp + "' " + message);
+  }
+
+  /** An error of the fixed syntax, as MLIR's Parser::emitError words it. */
+  final ParseException coreError(int offset, String message) {
     ParseException lexError = lexerError();
     return lexError != null ? lexError : new ParseException(offset, message);
   }
 
-  final ParseException err(String message) { return error(lex.start, message); }
+  final ParseException err(String message) { return coreError(lex.start, message); }
 
   /**
    * MLIR's lexer reports a malformed token as soon as it lexes it, and the parser's own error that
@@ -108,6 +122,14 @@ abstract class Parser implements AsmParser {
   private ParseException stringError(int end) {
     boolean escape = end < lex.bufferEnd() && src.data()[end] == '\\';
     return new ParseException(end, escape ? "unknown escape in string literal" : "expected '\"' in string literal");
+  }
+
+  /**
+   * A failure of an AsmParser method that MLIR reports through the op parser's emitError: inside a
+   * custom op at the current token with the custom op prefix, elsewhere as a wrong token.
+   */
+  final ParseException asmParserError(String message) {
+    return customOp != null ? error(lex.start, message) : wrongToken(message);
   }
 
   /** MLIR's emitWrongTokenError: reports at the end of the last non-blank, non-comment text before the token. */
@@ -185,7 +207,7 @@ abstract class Parser implements AsmParser {
   }
 
   @Override public void parseKeyword(String kw) {
-    if (!parseOptionalKeyword(kw)) throw wrongToken("expected '" + kw + "'");
+    if (!parseOptionalKeyword(kw)) throw asmParserError("expected '" + kw + "'");
   }
 
   @Override public boolean parseOptionalKeyword(String kw) {
@@ -203,7 +225,7 @@ abstract class Parser implements AsmParser {
 
   @Override public String parseKeywordOrString() {
     String s = parseOptionalKeywordOrString();
-    if (s == null) throw wrongToken("expected valid keyword or string");
+    if (s == null) throw asmParserError("expected valid keyword or string");
     return s;
   }
 
@@ -219,7 +241,7 @@ abstract class Parser implements AsmParser {
       return v;
     }
     BigInteger v = parseOptionalInteger();
-    if (v == null) throw wrongToken("expected integer value");
+    if (v == null) throw asmParserError("expected integer value");
     if (v.bitLength() > 63) throw err("integer value too large");
     return v.longValue();
   }
@@ -256,7 +278,7 @@ abstract class Parser implements AsmParser {
   }
 
   @Override public String parseString() {
-    if (!at(STRING)) throw wrongToken("expected string");
+    if (!at(STRING)) throw asmParserError("expected string");
     String s = unescape(lex.start + 1, lex.stop - 1);
     consume();
     return s;
@@ -293,7 +315,7 @@ abstract class Parser implements AsmParser {
 
   @Override public String parseSymbolName() {
     String s = parseOptionalSymbolName();
-    if (s == null) throw wrongToken("expected valid '@'-identifier for symbol name");
+    if (s == null) throw asmParserError("expected valid '@'-identifier for symbol name");
     return s;
   }
 
@@ -357,7 +379,7 @@ abstract class Parser implements AsmParser {
         parsePunct("<");
         int at = lex.start;
         Type e = parseType();
-        if (!(e instanceof FloatType || e instanceof IntegerType)) throw error(at, "invalid element type for complex");
+        if (!(e instanceof FloatType || e instanceof IntegerType)) throw coreError(at, "invalid element type for complex");
         parsePunct(">");
         return new ComplexType(e);
       }
@@ -464,7 +486,7 @@ abstract class Parser implements AsmParser {
     Attribute enc = null;
     if (consumeIf(COMMA)) enc = parseAttribute(null);
     parsePunct(">");
-    if (e instanceof FunctionType || e instanceof NoneType || e instanceof TupleType) throw error(at, "invalid tensor element type");
+    if (e instanceof FunctionType || e instanceof NoneType || e instanceof TupleType) throw coreError(at, "invalid tensor element type");
     return new RankedTensorType(Shape.wrap(dims), e, enc);
   }
 
@@ -472,7 +494,7 @@ abstract class Parser implements AsmParser {
     int at = lex.start;
     Type e = parseOptionalType();
     if (e == null) throw wrongToken("expected non-function type");
-    if (e instanceof FunctionType) throw error(at, msg);
+    if (e instanceof FunctionType) throw coreError(at, msg);
     return e;
   }
 
@@ -591,12 +613,38 @@ abstract class Parser implements AsmParser {
     Dialect d = ctx.dialect(dialect);
     if (d != null) {
       lex.resetTo(start + 1 + dialect.length() + 1);
-      return d.parseType(this);
+      String op = customOp;
+      customOp = null;
+      try {
+        return d.parseType(this);
+      } finally {
+        customOp = op;
+      }
     }
-    if (!opts.allowUnregistered() && !ctx.allowsUnregisteredDialects())
-      throw error(start, "dialect '" + dialect + "' is unknown");
+    if (!opts.allowUnregistered() && !ctx.allowsUnregisteredDialects()) throw unregisteredDialect(dialect, start, true);
     String body = dialectBody(start + 1 + dialect.length());
     return new OpaqueType(dialect, body);
+  }
+
+  /**
+   * MLIR's error for a type or attribute of a dialect that is not loaded, worded after the opaque
+   * form it would have been: at the pretty name's body ({@code !foo.bar}) or at the symbol ({@code
+   * !foo<...>}).
+   */
+  private ParseException unregisteredDialect(String dialect, int start, boolean isType) {
+    int p = start + 1 + dialect.length();
+    boolean pretty = p < src.end() && src.data()[p] == '.';
+    String body;
+    if (pretty) {
+      body = dialectBody(p);
+    } else {
+      int q = p < src.end() && src.data()[p] == '<' ? skipBalanced(p) : p;
+      body = q > p + 1 ? lex.text(p + 1, q - 1) : "";
+    }
+    String opaque = (isType ? "!" : "#") + "\"" + dialect + "\"<\"" + body + "\">";
+    String what = isType ? "`" + opaque + "` type" : opaque + " : 'none' attribute";
+    return coreError(pretty ? p + 1 : start, what + " created with unregistered dialect. If this is intended, please call"
+        + " allowUnregisteredDialects() on the MLIRContext, or use -allow-unregistered-dialect with the MLIR opt tool used");
   }
 
   /**
@@ -698,7 +746,7 @@ abstract class Parser implements AsmParser {
       case "true": consume(); return IntegerAttr.TRUE;
       case "false": consume(); return IntegerAttr.FALSE;
       case "unit": consume(); return UnitAttr.INSTANCE;
-      case "dense": consume(); return new DenseParser(this).parseDense(type);
+      case "dense": { int at = lex.start; consume(); return new DenseParser(this).parseDense(type, at); }
       case "dense_resource": consume(); return parseDenseResource(type);
       case "array": consume(); return new DenseParser(this).parseDenseArray();
       case "affine_map": {
@@ -786,10 +834,15 @@ abstract class Parser implements AsmParser {
     Dialect d = ctx.dialect(dialect);
     if (d != null) {
       lex.resetTo(start + 1 + dialect.length() + 1);
-      return d.parseAttribute(this, type);
+      String op = customOp;
+      customOp = null;
+      try {
+        return d.parseAttribute(this, type);
+      } finally {
+        customOp = op;
+      }
     }
-    if (!opts.allowUnregistered() && !ctx.allowsUnregisteredDialects())
-      throw error(start, "dialect '" + dialect + "' is unknown");
+    if (!opts.allowUnregistered() && !ctx.allowsUnregisteredDialects()) throw unregisteredDialect(dialect, start, false);
     String body = dialectBody(start + 1 + dialect.length());
     Type t = null;
     if (consumeIf(COLON)) t = parseType();
@@ -810,19 +863,19 @@ abstract class Parser implements AsmParser {
     if (type == null && consumeIf(COLON)) type = parseType();
     if (litKind == FLOAT_LIT) {
       if (type == null) type = FloatType.F64;
-      if (!(type instanceof FloatType ft)) throw error(litStart, "floating point value not valid for specified type");
+      if (!(type instanceof FloatType ft)) throw coreError(litStart, "floating point value not valid for specified type");
       return new FloatAttr(ft, APFloat.parseLiteral(neg ? "-" + text : text, ft.semantics()));
     }
     if (type == null) type = IntegerType.I64;
     if (type instanceof FloatType ft) {
-      if (litKind != HEX_LIT) throw error(litStart, "unexpected decimal integer literal for a floating point value")
+      if (litKind != HEX_LIT) throw coreError(litStart, "unexpected decimal integer literal for a floating point value")
           .note(litStart, "add a trailing dot to make the literal a float");
-      if (neg) throw error(litStart, "hexadecimal float literal should not have a leading minus");
+      if (neg) throw coreError(litStart, "hexadecimal float literal should not have a leading minus");
       BigInteger bits = new BigInteger(text.substring(2), 16);
-      if (bits.bitLength() > ft.width()) throw error(litStart, "hexadecimal float constant out of range for type");
+      if (bits.bitLength() > ft.width()) throw coreError(litStart, "hexadecimal float constant out of range for type");
       return new FloatAttr(ft, bits.longValue());
     }
-    if (!(type instanceof IntegerType) && !(type instanceof IndexType)) throw error(start, "integer literal not valid for specified type");
+    if (!(type instanceof IntegerType) && !(type instanceof IndexType)) throw coreError(start, "integer literal not valid for specified type");
     BigInteger v = litKind == HEX_LIT ? new BigInteger(text.substring(2), 16) : new BigInteger(text);
     return IntegerAttr.of(type, checkIntRange(v, neg, type, litStart));
   }
@@ -831,16 +884,16 @@ abstract class Parser implements AsmParser {
   final BigInteger checkIntRange(BigInteger v, boolean neg, Type type, int at) {
     int w = IntegerAttr.width(type);
     boolean unsigned = type instanceof IntegerType it && it.isUnsigned();
-    if (neg && unsigned) throw error(at, "negative integer literal not valid for unsigned integer type");
+    if (neg && unsigned) throw coreError(at, "negative integer literal not valid for unsigned integer type");
     if (neg) {
       BigInteger r = v.negate();
       if (w > 0 && r.bitLength() > w - 1 && !(r.equals(BigInteger.ONE.shiftLeft(w - 1).negate()))) {
-        if (!(w == 1 && r.equals(BigInteger.ONE.negate()))) throw error(at, "integer constant out of range for attribute");
+        if (!(w == 1 && r.equals(BigInteger.ONE.negate()))) throw coreError(at, "integer constant out of range for attribute");
       }
       return r;
     }
-    if (v.bitLength() > w) throw error(at, "integer constant out of range for attribute");
-    if (type instanceof IntegerType it && it.isSigned() && v.bitLength() > w - 1) throw error(at, "integer constant out of range for attribute");
+    if (v.bitLength() > w) throw coreError(at, "integer constant out of range for attribute");
+    if (type instanceof IntegerType it && it.isSigned() && v.bitLength() > w - 1) throw coreError(at, "integer constant out of range for attribute");
     return v;
   }
 
@@ -859,12 +912,12 @@ abstract class Parser implements AsmParser {
       String name;
       if (at(STRING)) {
         name = parseString();
-        if (name.isEmpty()) throw error(at, "expected valid attribute name");
+        if (name.isEmpty()) throw coreError(at, "expected valid attribute name");
       } else if (at(BARE_ID)) {
         name = spelling();
         consume();
       } else throw wrongToken("expected attribute name");
-      if (!seen.add(name)) throw error(at, "duplicate key '" + name + "' in dictionary attribute");
+      if (!seen.add(name)) throw coreError(at, "duplicate key '" + name + "' in dictionary attribute");
       if (consumeIf(EQUAL)) l.add(new NamedAttribute(name, parseAttribute(null)));
       else l.add(new NamedAttribute(name, UnitAttr.INSTANCE));
     } while (consumeIf(COMMA));
@@ -894,11 +947,11 @@ abstract class Parser implements AsmParser {
       Attribute a = attrAliases.get(id);
       consume();
       if (a == null) {
-        if (deferred == null) throw error(at, "expected location alias to be defined before use");
+        if (deferred == null) throw coreError(at, "expected location alias to be defined before use");
         deferredLocs.add(new DeferredLoc(id, at, deferred));
         l = Location.UNKNOWN;
       } else if (a instanceof Location la) l = la;
-      else throw error(at, "expected location, but found '" + gvm.ir.print.AsmPrinter.toString(ctx, a) + "'");
+      else throw coreError(at, "expected location, but found '" + gvm.ir.print.AsmPrinter.toString(ctx, a) + "'");
     } else l = parseLocationInstance();
     parsePunct(")");
     return l;
