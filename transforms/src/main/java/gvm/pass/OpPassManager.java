@@ -23,6 +23,7 @@ public class OpPassManager {
   private final String opName;
   private final List<Pass> passes = new ArrayList<>();
   private Nesting nesting;
+  private boolean finalized;
 
   /** A pass manager on ops named {@code opName}, or on any op when null. */
   public OpPassManager(String opName) { this(opName, Nesting.EXPLICIT); }
@@ -67,20 +68,28 @@ public class OpPassManager {
           + "' on a PassManager intended to run on '" + anchorName() + "', did you intend to nest?");
     }
     passes.add(pass);
+    finalized = false;
   }
 
   /** Appends a nested pass manager on ops named {@code nestedOpName} (null: any op) and returns it. */
   public final OpPassManager nest(String nestedOpName) {
     OpPassManager nested = new OpPassManager(nestedOpName, nesting);
     passes.add(new OpToOpPassAdaptor(nested));
+    finalized = false;
     return nested;
   }
 
   /** Appends an already built nested pass manager. */
-  public final void addNested(OpPassManager nested) { passes.add(new OpToOpPassAdaptor(nested)); }
+  public final void addNested(OpPassManager nested) {
+    passes.add(new OpToOpPassAdaptor(nested));
+    finalized = false;
+  }
 
   /** Appends the passes of {@code other} (used when merging adaptors). */
-  final void appendAll(OpPassManager other) { passes.addAll(other.passes); }
+  final void appendAll(OpPassManager other) {
+    passes.addAll(other.passes);
+    finalized = false;
+  }
 
   /**
    * Merges adjacent nested pass managers, recursively (MLIR's finalizePassList): {@code
@@ -88,6 +97,8 @@ public class OpPassManager {
    * {@link PassManager#run}; the textual form printed afterwards shows the merged structure.
    */
   final void finalizePipeline() {
+    if (finalized) return;
+    finalized = true;
     List<Pass> merged = new ArrayList<>();
     for (Pass p : passes) {
       if (p instanceof OpToOpPassAdaptor a && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof OpToOpPassAdaptor last) {

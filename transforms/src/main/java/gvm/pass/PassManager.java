@@ -40,6 +40,7 @@ public final class PassManager extends OpPassManager {
   private final ThreadLocal<Boolean> inWorker = ThreadLocal.withInitial(() -> false);
   private Verifier verifier;
   private PrintStream errs = System.err;
+  private boolean crashDiagnostics = true;
 
   /** A pass manager on {@code opName} ({@code builtin.module}), or on any op when null. */
   public PassManager(String opName) { super(opName); }
@@ -86,6 +87,15 @@ public final class PassManager extends OpPassManager {
   }
 
   PrintStream errs() { return errs; }
+
+  /**
+   * Whether a pass that throws gets an error on its op (default); a crash reproducer reports the
+   * crash itself, as MLIR's crash recovery does, so the tool turns this off then.
+   */
+  public PassManager enableCrashDiagnostics(boolean on) {
+    crashDiagnostics = on;
+    return this;
+  }
 
   public PassManager addInstrumentation(PassInstrumentation pi) {
     instrumentations.add(pi);
@@ -136,6 +146,12 @@ public final class PassManager extends OpPassManager {
     }
   }
 
+  /**
+   * Merges adjacent nested pass managers now rather than at {@link #run} (idempotent), so
+   * instrumentations can be set up over the final structure.
+   */
+  public void finalizeForRun() { finalizePipeline(); }
+
   /** Runs a dynamic pipeline from inside a pass (see {@link PassContext#runPipeline}). */
   boolean runNested(OpPassManager pm, Operation op, Context ctx, List<Diagnostic> diags) {
     if (pm.opName() != null && !pm.opName().equals(op.name())) {
@@ -176,7 +192,8 @@ public final class PassManager extends OpPassManager {
       diags.add(e.diagnostic());
       failed = true;
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
-      diags.add(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "pass '" + pass.argument() + "' failed with an internal error: " + describe(e)));
+      if (crashDiagnostics)
+        diags.add(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "pass '" + pass.argument() + "' failed with an internal error: " + describe(e)));
       failed = true;
     }
     if (!failed && verifyEach) {

@@ -5,6 +5,7 @@ import gvm.transforms.debuginfo.StripDebugInfoPass;
 import gvm.transforms.opstats.PrintOpStatsPass;
 import gvm.transforms.symboldce.SymbolDcePass;
 import gvm.transforms.testing.TestPassCrash;
+import gvm.transforms.testing.TestPassCreateInvalidIr;
 import gvm.transforms.testing.TestPassFailure;
 
 /**
@@ -27,5 +28,6 @@ public final class Passes {
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);
+    PassRegistry.register(TestPassCreateInvalidIr::new);
   }
 }

@@ -11,15 +11,7 @@ import gvm.ir.print.AsmPrinter;
 import gvm.ir.print.PrintOptions;
 import gvm.ir.verify.Verifier;
 import gvm.parser.MlirParser;
-import gvm.pass.OpPassManager;
-import gvm.pass.Pass;
-import gvm.transforms.instrument.IRPrinting;
-import java.util.function.Predicate;
-import gvm.pass.PassManager;
-import gvm.pass.PassOptionException;
-import gvm.pass.PassPipelineException;
-import gvm.pass.PassPipelineParser;
-import gvm.pass.PassRegistry;
+import gvm.transforms.instrument.PassTiming;
 import gvm.parser.ParseOptions;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -48,12 +40,17 @@ final class OptDriver {
   private final OptOptions options;
   private final PrintStream stdout, err;
   private final PrintOptions printing;
+  /** The execution time report under --mlir-timing (one for all chunks, printed at the end), or null. */
+  private final PassTiming timing;
+  private final PassRunner passes;
 
   OptDriver(OptOptions options, PrintStream stdout, PrintStream err) {
     this.options = options;
     this.stdout = stdout;
     this.err = err;
     this.printing = options.printOptions();
+    this.timing = options.timing ? new PassTiming(!options.disableThreading) : null;
+    this.passes = new PassRunner(options, printing, err, timing);
   }
 
   /** Runs the invocation; returns the exit status (0 on success, 1 on any error). */
@@ -94,6 +91,8 @@ final class OptDriver {
       out.close();
       if (!ok && outPath != null) Files.deleteIfExists(outPath);
     }
+    if (timing != null)
+      write(timing.render(options.timingDisplay.equals("tree") ? PassTiming.Display.TREE : PassTiming.Display.LIST, options.outputFormat.equals("json")));
     return ok ? 0 : 1;
   }
 
@@ -143,6 +142,18 @@ final class OptDriver {
 
   /** Parse, verify, print: MLIR's performActions (no passes yet). */
   private boolean performActions(Context ctx, SourceFile buf, OutputStream out, Consumer<Diagnostic> diagnostics) throws IOException {
+    long parseStart = System.nanoTime();
+    try {
+      return performActions(ctx, buf, out, diagnostics, parseStart);
+    } finally {
+      if (timing != null && !timedParse) timing.phase("Parser", System.nanoTime() - parseStart);
+      timedParse = false;
+    }
+  }
+
+  private boolean timedParse;
+
+  private boolean performActions(Context ctx, SourceFile buf, OutputStream out, Consumer<Diagnostic> diagnostics, long parseStart) throws IOException {
     Operation op;
     try {
       op = MlirParser.parseModule(ctx, buf.buffer(),
@@ -159,15 +170,51 @@ final class OptDriver {
       diagnostics.accept(failure);
       return false;
     }
-    PassManager pm = buildPassManager(ctx, op, diagnostics);
-    if (pm == null) return false;
-    if (options.dumpPassPipeline) write("Pass Manager with " + pm.size() + " passes:\n" + pm.printAsTextualPipeline() + "\n\n");
-    if (!pm.run(op, ctx, diagnostics)) return false;
+    if (timing != null) timing.phase("Parser", System.nanoTime() - parseStart);
+    timedParse = true;
+    if (options.verifyRoundtrip && !verifyRoundtrip(ctx, op, diagnostics)) return false;
+    if (!passes.run(ctx, op, options.runReproducer ? PassRunner.reproducerConfig(buf.text()) : null, diagnostics)) return false;
+    long outputStart = System.nanoTime();
     Writer w = new gvm.ir.print.Latin1Writer(out);
     AsmPrinter.printTopLevel(ctx, op, printing, w);
     w.write('\n');
     w.flush();
+    if (timing != null) timing.phase("Output", System.nanoTime() - outputStart);
     return true;
+  }
+
+  /**
+   * MLIR's doVerificationRoundTrip (textual): the op printed in generic form with locations must
+   * parse back and print the same.
+   */
+  private boolean verifyRoundtrip(Context ctx, Operation op, Consumer<Diagnostic> diagnostics) {
+    PrintOptions generic = PrintOptions.DEFAULT.withGeneric(true).withDebugInfo(true);
+    String reference = AsmPrinter.printOp(ctx, op, generic);
+    String text = printTopLevel(ctx, op, generic);
+    Operation again;
+    try {
+      again = MlirParser.parseModule(ctx, roundtripBuffer(text),
+          new ParseOptions(options.allowUnregisteredDialect, true));
+    } catch (ParseException | DiagnosticException e) {
+      diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "'" + op.name() + "' op failed to parse textual content back, cannot verify round-trip."));
+      return false;
+    }
+    String roundtrip = AsmPrinter.printOp(ctx, again, generic);
+    if (reference.equals(roundtrip)) return true;
+    write("\nroundTrip testing roundtripped module differs from reference:\n<<<<<<Reference\n" + reference + "\n=====\n" + roundtrip + "\n>>>>>roundtripped\n");
+    diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "'" + op.name() + "' op roundTrip testing roundtripped module differs from reference"));
+    return false;
+  }
+
+  private static gvm.parser.SourceBuffer roundtripBuffer(String text) {
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+    return new gvm.parser.SourceBuffer("roundtrip", b, 0, b.length);
+  }
+
+  private static String printTopLevel(Context ctx, Operation op, PrintOptions p) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    AsmPrinter.printTopLevel(ctx, op, p, w);
+    return w.toString();
   }
 
   /**
@@ -175,46 +222,6 @@ final class OptDriver {
    * PassPipelineCLParser), anchored on the top-level op with implicit nesting for flags; null
    * after reporting a malformed pipeline.
    */
-  private boolean printsIr() {
-    return options.printIrBeforeAll || options.printIrAfterAll || options.printIrAfterFailure
-        || !options.printIrBefore.isEmpty() || !options.printIrAfter.isEmpty();
-  }
-
-  private PassManager buildPassManager(Context ctx, Operation top, Consumer<Diagnostic> diagnostics) {
-    PassManager pm;
-    try {
-      if (options.passPipeline != null) {
-        pm = PassManager.of(PassPipelineParser.parse(options.passPipeline));
-      } else {
-        pm = new PassManager(top.name(), OpPassManager.Nesting.IMPLICIT);
-        for (String[] flag : options.passFlags) {
-          try {
-            PassRegistry.lookup(flag[0]).addToPipeline(pm, flag[1]);
-          } catch (PassOptionException e) {
-            throw new PassPipelineException("", e.clMessage());
-          } catch (IllegalArgumentException e) {
-            throw new PassPipelineException(e.getMessage());
-          }
-        }
-      }
-    } catch (PassPipelineException e) {
-      if (e.clMessage() != null) write("gvm-opt: " + e.clMessage() + "\n");
-      diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, Location.UNKNOWN, e.getMessage()));
-      return null;
-    }
-    pm.enableVerifier(options.verifyEach);
-    pm.enableThreading(!options.disableThreading);
-    pm.setDiagnosticPrinting(!options.verifyDiagnostics, printing);
-    pm.setErrorStream(err);
-    if (printsIr()) {
-      Predicate<Pass> before = options.printIrBeforeAll ? p -> true : IRPrinting.byArgument(options.printIrBefore);
-      Predicate<Pass> after = options.printIrAfterAll || options.printIrAfterFailure ? p -> true : IRPrinting.byArgument(options.printIrAfter);
-      pm.addInstrumentation(new IRPrinting(new IRPrinting.Config(before, after, options.printIrAfterChange, options.printIrAfterFailure,
-          options.printIrModuleScope, options.printIrTreeDir == null ? null : Path.of(options.printIrTreeDir)), ctx, printing, err));
-    }
-    return pm;
-  }
-
   /** A parse error at a byte offset, located as MLIR's lexer locates it (line:column in the chunk). */
   static Diagnostic parseDiagnostic(SourceFile buf, ParseException e) {
     Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, locate(buf, e.offset()), e.getMessage());

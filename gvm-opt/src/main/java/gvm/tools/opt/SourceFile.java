@@ -23,6 +23,9 @@ final class SourceFile {
 
   int begin() { return buffer.begin(); }
 
+  /** The chunk's text, one char per byte. */
+  String text() { return new String(data(), begin(), end() - begin(), java.nio.charset.StandardCharsets.ISO_8859_1); }
+
   int end() { return buffer.end(); }
 
   /** 1-based line of an absolute offset. */
