@@ -19,6 +19,23 @@ public abstract sealed class Value permits OpResult, BlockArgument {
     this.hash = hashSeed += 0x9E3779B9;
   }
 
+  // Scratch for the printer's SSA numbering (gvm.ir.print.SsaNames): the owner tells whose
+  // number it is, so a stale or foreign entry is never taken for the current printer's.
+  private Object printOwner;
+  private int printSlot;
+
+  /** The printer that numbered this value last (printer use only). */
+  public Object printOwner() { return printOwner; }
+
+  /** The number given by {@link #printOwner()} (printer use only). */
+  public int printSlot() { return printSlot; }
+
+  /** Records a printer's number for this value (printer use only). */
+  public void setPrintSlot(Object owner, int slot) {
+    this.printOwner = owner;
+    this.printSlot = slot;
+  }
+
   /** Values are equal only to themselves. */
   @Override public final boolean equals(Object o) { return this == o; }
 

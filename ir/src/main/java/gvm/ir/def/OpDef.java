@@ -229,9 +229,34 @@ public final class OpDef {
 
   public List<PropertySpec> properties() { return Collections.unmodifiableList(properties); }
 
+  private String[] propNames;
+  private int[] propNameOrder;
+
+  /** Property indices sorted by name, the order of the {@code <{...}>} dictionary (computed once). */
+  public int[] propertyNameOrder() {
+    int[] o = propNameOrder;
+    if (o == null || o.length != properties.size()) {
+      Integer[] idx = new Integer[properties.size()];
+      for (int i = 0; i < idx.length; i++) idx[i] = i;
+      java.util.Arrays.sort(idx, (a, b) -> properties.get(a).name().compareTo(properties.get(b).name()));
+      o = new int[idx.length];
+      for (int i = 0; i < o.length; i++) o[i] = idx[i];
+      propNameOrder = o;
+    }
+    return o;
+  }
+
+  /** The index of property {@code n}, or -1. A scan: ops have few properties, and names are usually the same literal. */
   public int propertyIndex(String n) {
-    Integer i = propIndex.get(n);
-    return i == null ? -1 : i;
+    String[] names = propNames;
+    if (names == null || names.length != properties.size()) {
+      names = new String[properties.size()];
+      for (int i = 0; i < names.length; i++) names[i] = properties.get(i).name();
+      propNames = names;
+    }
+    for (int i = 0; i < names.length; i++) if (names[i] == n) return i;
+    for (int i = 0; i < names.length; i++) if (names[i].equals(n)) return i;
+    return -1;
   }
 
   public PropertySpec property(String n) {

@@ -6,6 +6,7 @@ import gvm.ir.Context;
 import gvm.ir.Dialect;
 import gvm.ir.OpResult;
 import gvm.ir.Operation;
+import gvm.ir.def.OpDef;
 import gvm.ir.Region;
 import gvm.ir.attributes.*;
 import gvm.ir.types.*;
@@ -76,9 +77,14 @@ final class Aliases {
     // only op locations may be deferred to the end of the output, as in MLIR
     for (int i = 0; i < op.numOperands(); i++) if (op.operand(i) != null) visit(op.operand(i).type(), false);
     for (OpResult r : op.results()) visit(r.type(), false);
-    Attribute props = op.propertiesAttr();
-    if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), false);
-    else if (props != null) visit(props, false);
+    OpDef def = op.def();
+    if (def != null) {
+      for (int i : def.propertyNameOrder()) if (op.prop(i) != null) visit(op.prop(i), false);
+    } else {
+      Attribute props = op.propertiesAttr();
+      if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), false);
+      else if (props != null) visit(props, false);
+    }
     for (NamedAttribute na : op.attributes().entries()) visit(na.value(), false);
     Set<Object> printed = op.numRegions() != 0 ? probeRegions.apply(op) : null;
     for (Region r : op.regions())
@@ -92,9 +98,15 @@ final class Aliases {
   }
 
   /** Records {@code v} (an Attribute or Type); returns its info. */
+  /** The last object visited: consecutive visits of one (uniqued) type are common. */
+  private Object lastKey;
+  private Info lastInfo;
+
   private Info visit(Object v, boolean deferrable) {
-    Info existing = visited.get(v);
+    Info existing = v == lastKey ? lastInfo : visited.get(v);
     if (existing != null) {
+      lastKey = v;
+      lastInfo = existing;
       if (!deferrable) markNonDeferrable(existing);
       return existing;
     }

@@ -23,8 +23,18 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * uniqued with {@code _N} suffixes within nested name scopes.
  */
 final class SsaNames {
-  /** Numbered values: {@code %N} as N >= 0, {@code %argN} as -(N + 1). Named values are in {@link #named}. */
-  private final ObjectIntHashMap<Value> ids;
+  /**
+   * Value numbers live in each value's print slot ({@link Value#setPrintSlot}), owned by this
+   * object: {@code %N} as N >= 0, {@code %argN} as -(N + 1), {@link #NAMED} for a name in
+   * {@link #named}. If another printer takes over a slot of a value under {@link #root} while this
+   * one is alive, the numbering is redone into {@link #fallback} and used from then on.
+   */
+  private static final int NAMED = Integer.MIN_VALUE, NONE = Integer.MIN_VALUE + 1;
+  private final Operation root;
+  /** The owner mark in value slots: a bare object, so old slots do not keep this printer alive. */
+  private final Object token = new Object();
+  private boolean numbering;
+  private ObjectIntHashMap<Value> fallback;
   private final UnifiedMap<Value, String> named = new UnifiedMap<>();
   private final IdentityHashMap<Block, int[]> blockIds = new IdentityHashMap<>();
   /** Ops whose results form several groups: sorted group start indices. */
@@ -49,7 +59,16 @@ final class SsaNames {
 
   SsaNames(Operation root, boolean generic) {
     this.generic = generic;
-    this.ids = new ObjectIntHashMap<>(1024);
+    this.root = root;
+    number();
+  }
+
+  private void number() {
+    numbering = true;
+    named.clear();
+    blockIds.clear();
+    resultGroups.clear();
+    nextValueId = nextArgId = nextConflictId = 0;
     ArrayDeque<Ctx> stack = new ArrayDeque<>();
     for (Region r : root.regions()) stack.push(new Ctx(r, 0, 0, 0, null));
     while (!stack.isEmpty()) {
@@ -65,6 +84,7 @@ final class SsaNames {
         for (Operation op = b.first(); op != null; op = op.nextOp())
           for (int i = 0; i < op.numRegions(); i++) stack.push(new Ctx(op.region(i), nextValueId, nextArgId, nextConflictId, scope));
     }
+    numbering = false;
   }
 
   private void numberRegion(Region region, Scope scope) {
@@ -73,8 +93,8 @@ final class SsaNames {
       blockIds.put(b, new int[] {nextBlockId++});
       boolean entry = b == region.front();
       for (BlockArgument a : b.arguments()) {
-        if (isNamed(a)) continue;
-        ids.put(a, entry ? -(nextArgId++ + 1) : nextValueId++);
+        if (slot(a) != NONE) continue;
+        assign(a, entry ? -(nextArgId++ + 1) : nextValueId++);
       }
       for (Operation op = b.first(); op != null; op = op.nextOp()) numberOp(op, scope);
     }
@@ -91,6 +111,7 @@ final class SsaNames {
       for (int i = 0; i < n; i++) {
         if (hints[i] == null) continue;
         named.put(op.result(i), unique(sanitize(hints[i]), scope));
+        assign(op.result(i), NAMED);
         if (i != 0) {
           if (groups == null) {
             groups = new ArrayList<>();
@@ -100,7 +121,7 @@ final class SsaNames {
         }
       }
     }
-    if (!isNamed(op.result(0))) ids.put(op.result(0), nextValueId++);
+    if (slot(op.result(0)) == NONE) assign(op.result(0), nextValueId++);
     if (groups != null) {
       int[] g = new int[groups.size()];
       for (int i = 0; i < g.length; i++) g[i] = groups.get(i);
@@ -153,19 +174,38 @@ final class SsaNames {
     if (!appendName(v, out)) out.append("<<UNKNOWN SSA VALUE>>");
   }
 
-  private boolean isNamed(Value v) { return ids.containsKey(v) || named.containsKey(v); }
+  private void assign(Value v, int id) {
+    if (fallback != null) fallback.put(v, id); else v.setPrintSlot(token, id);
+  }
+
+  /** This printer's number for {@code v}, or {@link #NONE}. */
+  private int slot(Value v) {
+    if (fallback != null) return fallback.getIfAbsent(v, NONE);
+    if (v.printOwner() == token) return v.printSlot();
+    if (numbering || !isUnderRoot(v)) return NONE;
+    // Another printer renumbered a value of ours: redo the numbering in a map of our own.
+    fallback = new ObjectIntHashMap<>();
+    number();
+    return fallback.getIfAbsent(v, NONE);
+  }
+
+  private boolean isUnderRoot(Value v) {
+    Block b = v.parentBlock();
+    for (Operation op = b == null ? null : b.parentOp(); op != null; op = op.parentOp())
+      if (op == root) return true;
+    return false;
+  }
 
   /** Appends {@code %name}; false if {@code v} has no name. */
   private boolean appendName(Value v, StringBuilder out) {
-    int id = ids.getIfAbsent(v, Integer.MIN_VALUE);
-    if (id != Integer.MIN_VALUE) {
-      out.append('%');
-      if (id < 0) out.append("arg").append(-id - 1); else out.append(id);
+    int id = slot(v);
+    if (id == NONE) return false;
+    if (id == NAMED) {
+      out.append('%').append(named.get(v));
       return true;
     }
-    String n = named.get(v);
-    if (n == null) return false;
-    out.append('%').append(n);
+    out.append('%');
+    if (id < 0) out.append("arg").append(-id - 1); else out.append(id);
     return true;
   }
 
@@ -175,13 +215,14 @@ final class SsaNames {
   }
 
   /** Result group starts for printing {@code %a, %b:2 = }; null for a single group. */
-  int[] groups(Operation op) { return resultGroups.isEmpty() ? null : resultGroups.get(op); }
+  int[] groups(Operation op) { return op.numResults() < 2 || resultGroups.isEmpty() ? null : resultGroups.get(op); }
 
   /** The name without {@code %}, or null. */
   String name(Value v) {
-    int id = ids.getIfAbsent(v, Integer.MIN_VALUE);
-    if (id != Integer.MIN_VALUE) return id < 0 ? "arg" + (-id - 1) : Integer.toString(id);
-    return named.get(v);
+    int id = slot(v);
+    if (id == NONE) return null;
+    if (id == NAMED) return named.get(v);
+    return id < 0 ? "arg" + (-id - 1) : Integer.toString(id);
   }
 
   /** Block id within its region, or -1. */
