@@ -4,6 +4,8 @@ import gvm.dialect.arith.ir.ArithDialect;
 import gvm.dialect.builtin.ir.BuiltinDialect;
 import gvm.dialect.cf.ir.CfDialect;
 import gvm.dialect.func.ir.FuncDialect;
+import gvm.dialect.gptvm.ir.GptvmDialect;
+import gvm.dialect.kv.ir.KvDialect;
 import gvm.dialect.scf.ir.ScfDialect;
 import gvm.dialect.tensor.ir.TensorDialect;
 import gvm.ir.Context;
@@ -27,5 +29,7 @@ public final class Dialects {
     ctx.register(new CfDialect());
     ctx.register(new ScfDialect());
     ctx.register(new TensorDialect());
+    ctx.register(new GptvmDialect());
+    ctx.register(new KvDialect());
   }
 }
