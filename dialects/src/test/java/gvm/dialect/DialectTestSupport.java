@@ -15,6 +15,11 @@ import gvm.parser.SourceBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Helpers for dialect unit tests: parsing snippets, running one op's verifiers, checking definitions. */
 public final class DialectTestSupport {
@@ -68,5 +73,29 @@ public final class DialectTestSupport {
       assertTrue(Formats.hasCustomForm(def), def.name() + " has no custom form");
       assertTrue(ops.contains(def.name() + " ") || ops.contains(def.name() + "("), def.name() + " has no case in " + dir.resolve("ops.mlir"));
     }
+  }
+
+  /**
+   * Each message literal of the sources in {@code dir}, {@code opError(op, "requires ...")} and the
+   * type parsers' {@code error(at, "...")}, up to its first concatenation, occurs in {@code invalid}
+   * (after {@code op } for op errors): every verifier message has a case.
+   */
+  public static void assertMessagesCovered(Path dir, Path invalid) throws IOException {
+    String tests = Files.readString(invalid);
+    Pattern literal = Pattern.compile("(opError\\(op, |error\\(at, )\"([^\"]+)\"");
+    List<String> missing = new ArrayList<>();
+    int found = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+        Matcher m = literal.matcher(Files.readString(f));
+        while (m.find()) {
+          found++;
+          String text = m.group(1).startsWith("opError") ? " op " + m.group(2) : m.group(2);
+          if (!tests.contains(text)) missing.add(f.getFileName() + ": " + m.group(2));
+        }
+      }
+    }
+    assertTrue(found > 0, "no verifier messages found under " + dir);
+    assertEquals(List.of(), missing, "verifier messages without a case in " + invalid);
   }
 }
