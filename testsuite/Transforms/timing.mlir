@@ -27,7 +27,7 @@
 // LIST-NEXT: {{^  .*  Total$}}
 
 // JSON: [
-// JSON-NEXT: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "Parser"},
+// JSON: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "Parser"},
 // JSON: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": 100.0}, "name": "Total"}
 // JSON-NEXT: ]
 

@@ -2,6 +2,7 @@ package gvm.transforms;
 
 import gvm.pass.PassRegistry;
 import gvm.transforms.debuginfo.StripDebugInfoPass;
+import gvm.transforms.opgraph.ViewOpGraphPass;
 import gvm.transforms.opstats.PrintOpStatsPass;
 import gvm.transforms.symboldce.SymbolDcePass;
 import gvm.transforms.testing.TestPassCrash;
@@ -25,6 +26,7 @@ public final class Passes {
     PassRegistry.register(SymbolDcePass::new);
     PassRegistry.register(StripDebugInfoPass::new);
     PassRegistry.register(PrintOpStatsPass::new);
+    PassRegistry.register(ViewOpGraphPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);
