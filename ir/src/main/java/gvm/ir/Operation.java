@@ -203,7 +203,8 @@ public final class Operation {
 
   public Region region(int i) { return regions[i]; }
 
-  public List<Region> regions() { return List.of(regions); }
+  /** A read-only view (no copy). */
+  public List<Region> regions() { return java.util.Collections.unmodifiableList(java.util.Arrays.asList(regions)); }
 
   public int numSuccessors() { return successors.length; }
 

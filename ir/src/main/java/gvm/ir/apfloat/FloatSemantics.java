@@ -150,12 +150,12 @@ public enum FloatSemantics {
    * @param kw a type keyword such as {@code "f16"}
    * @return the format, or {@code null} if {@code kw} names none of them
    */
-  public static FloatSemantics byKeyword(String kw) {
-    for (FloatSemantics s : values()) {
-      if (s.keyword.equals(kw)) {
-        return s;
-      }
-    }
-    return null;
+  private static final java.util.Map<String, FloatSemantics> BY_KEYWORD = new java.util.HashMap<>();
+
+  static {
+    for (FloatSemantics s : values()) BY_KEYWORD.put(s.keyword, s);
   }
+
+  /** The semantics spelled {@code kw} in MLIR ({@code f32}, {@code bf16}, ...), or null. */
+  public static FloatSemantics byKeyword(String kw) { return BY_KEYWORD.get(kw); }
 }

@@ -206,6 +206,19 @@ public final class OpDef {
   public List<ValueSpec> results() { return Collections.unmodifiableList(results); }
 
   private int[] operandArity, resultArity;
+  private byte variadicRegions = -1, variadicSuccessors = -1;
+
+  /** Whether a region spec is variadic (computed once). */
+  public boolean hasVariadicRegions() {
+    if (variadicRegions < 0) variadicRegions = (byte) (regions.stream().anyMatch(RegionSpec::variadic) ? 1 : 0);
+    return variadicRegions == 1;
+  }
+
+  /** Whether a successor spec is variadic (computed once). */
+  public boolean hasVariadicSuccessors() {
+    if (variadicSuccessors < 0) variadicSuccessors = (byte) (successors.stream().anyMatch(SuccessorSpec::variadic) ? 1 : 0);
+    return variadicSuccessors == 1;
+  }
 
   /** {fixed, variadic} counts of the operand specs, computed once (racy but idempotent). */
   public int[] operandArity() {

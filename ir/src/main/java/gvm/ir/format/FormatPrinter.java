@@ -51,8 +51,8 @@ final class FormatPrinter {
 
   /** Whether the op has the regions, successors and required properties the format reads; if not, print generically. */
   private boolean shapeFits() {
-    if (!prog.allRegions && !fixedCountFits(op.numRegions(), def.regions().size(), def.regions().stream().anyMatch(r -> r.variadic()))) return false;
-    if (!prog.allSuccessors && !fixedCountFits(op.numSuccessors(), def.successors().size(), def.successors().stream().anyMatch(s -> s.variadic())))
+    if (!prog.allRegions && !fixedCountFits(op.numRegions(), def.regions().size(), def.hasVariadicRegions())) return false;
+    if (!prog.allSuccessors && !fixedCountFits(op.numSuccessors(), def.successors().size(), def.hasVariadicSuccessors()))
       return false;
     for (String n : prog.usedProps) {
       PropertySpec ps = def.property(n);

@@ -35,7 +35,8 @@ public final class AsmPrinter {
 
   final PrintOptions opts;
   final Context ctx;
-  private final StringBuilder sb = new StringBuilder(1 << 16);
+  /** The output; a printer with a sink flushes it in 64 KiB chunks, others (strings, probes) grow it as needed. */
+  private final StringBuilder sb;
   private final Writer sink;
   private SsaNames names;
   Aliases aliases;
@@ -53,6 +54,7 @@ public final class AsmPrinter {
     this.ctx = ctx;
     this.opts = opts;
     this.sink = sink;
+    this.sb = new StringBuilder(sink != null ? (1 << 16) + 1024 : 256);
   }
 
   /** A printer for attributes and types alone (no SSA state). */

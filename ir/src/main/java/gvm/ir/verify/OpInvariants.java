@@ -48,7 +48,8 @@ final class OpInvariants {
     verifyTypePredicates(op, def, operandGroups, resultGroups);
     verifyRegionConstraints(op, def);
     verifyNativeTraits(op, def);
-    for (OpDef.Verifier v : def.verifiers()) v.verify(op);
+    List<OpDef.Verifier> vs = def.verifiers();
+    for (int i = 0, n = vs.size(); i < n; i++) vs.get(i).verify(op);
   }
 
   /** After nested ops verified: region traits, then the definition's region verifiers. */

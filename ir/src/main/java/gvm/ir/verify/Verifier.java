@@ -160,9 +160,9 @@ public final class Verifier {
     }
 
     private void exitOp(Operation op) {
-      for (Region r : op.regions())
-        for (Block b : r.blocks())
-          for (Operation o : b)
+      for (int ri = 0; ri < op.numRegions(); ri++)
+        for (Block b : op.region(ri).blocks())
+          for (Operation o = b.first(); o != null; o = o.nextOp())
             if (o.numRegions() != 0 && o.hasTrait(Trait.ISOLATED_FROM_ABOVE)) verifyOpAndDominance(o);
       OpDef def = op.def();
       if (def != null) {
@@ -186,7 +186,7 @@ public final class Verifier {
         if (mayBeValidWithoutTerminator(block)) return;
         throw Verify.error(block.parentOp() == null ? Location.UNKNOWN : block.parentOp().loc(), "empty block: expect at least a terminator");
       }
-      for (Operation o : block)
+      for (Operation o = block.first(); o != null; o = o.nextOp())
         if (o.numSuccessors() != 0 && o != block.last())
           throw Verify.error(o, "operation with block successors must terminate its parent block");
     }
@@ -218,10 +218,10 @@ public final class Verifier {
       worklist.add(root);
       while (!worklist.isEmpty()) {
         Operation op = worklist.remove(worklist.size() - 1);
-        for (Region r : op.regions())
-          for (Block b : r.blocks()) {
+        for (int ri = 0; ri < op.numRegions(); ri++)
+          for (Block b : op.region(ri).blocks()) {
             boolean reachable = dom.isReachableFromEntry(b);
-            for (Operation o : b) {
+            for (Operation o = b.first(); o != null; o = o.nextOp()) {
               if (reachable)
                 for (int i = 0; i < o.numOperands(); i++)
                   if (!dom.properlyDominates(o.operand(i), o)) throw invalidDominance(o, i);
