@@ -30,6 +30,12 @@ public abstract class Dialect {
   /** Alias name the printer may use for an attribute ({@code #map}), or null. */
   public String aliasName(Attribute a) { return null; }
 
+  /**
+   * Creates a detached constant op of {@code type} holding {@code value}, for folded results of this
+   * dialect's ops (MLIR's Dialect::materializeConstant); null if the dialect cannot.
+   */
+  public Operation materializeConstant(Context ctx, Attribute value, Type type, gvm.ir.attributes.Location loc) { return null; }
+
   /** Dialects this one needs loaded too. */
   public List<String> dependentDialects() { return List.of(); }
 }

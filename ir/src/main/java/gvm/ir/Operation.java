@@ -36,6 +36,8 @@ public final class Operation {
   Block block;
   Operation prev, next;
   int orderIndex;
+  /** Free for the algorithm that currently walks this op (a driver's worklist slot); not cloned. */
+  private int scratch;
 
   private Operation(OperationName name, Location loc, List<Type> resultTypes, List<Value> operands, int numRegions,
       List<Block> successors) {
@@ -278,6 +280,11 @@ public final class Operation {
     remove();
     dropAllReferences();
   }
+
+  /** Per-op scratch slot for one algorithm at a time (see the driver that uses it); 0 when unused. */
+  public int scratch() { return scratch; }
+
+  public void setScratch(int v) { scratch = v; }
 
   // ---- walking
 

@@ -33,6 +33,12 @@ public final class Region {
     b.parent = null;
   }
 
+  /** Detaches {@code b} (with its ops) from this region, keeping its contents, so it can move elsewhere. */
+  public void removeBlock(Block b) {
+    if (b.parent != this) throw new IllegalArgumentException("block is not in this region");
+    remove(b);
+  }
+
   /** Moves all blocks of {@code other} to the end of this region. */
   public void takeBody(Region other) {
     for (Block b : new ArrayList<>(other.blocks)) {

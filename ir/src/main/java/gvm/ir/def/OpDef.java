@@ -57,8 +57,8 @@ public final class OpDef {
   private ResultNamer resultNamer;
   private String defaultDialect;
   private String implicitTerminator;
-  private Object folder;
-  private final List<Object> canonicalizers = new ArrayList<>();
+  private gvm.ir.rewrite.Folder folder;
+  private final List<gvm.ir.rewrite.RewritePattern> canonicalizers = new ArrayList<>();
 
   /**
    * {@code target}'s type is {@code fn(source's type)} (ODS TypesMatchWith), or with {@code range}
@@ -177,9 +177,20 @@ public final class OpDef {
 
   public <T> OpDef implement(Class<T> iface, T impl) { interfaces.put(iface, impl); return this; }
 
-  public OpDef folder(Object f) { folder = f; return this; }
+  /** The folder of a single-result op (MLIR's {@code let hasFolder = 1}). */
+  public OpDef folder(gvm.ir.rewrite.Folder.Single f) { folder = gvm.ir.rewrite.Folder.of(f); return this; }
 
-  public OpDef canonicalizer(Object pattern) { canonicalizers.add(pattern); return this; }
+  /** The folder of a multi-result op. */
+  public OpDef multiFolder(gvm.ir.rewrite.Folder f) { folder = f; return this; }
+
+  /**
+   * A canonicalization pattern rooted at this op (MLIR's getCanonicalizationPatterns), named as
+   * MLIR names it so {@code enable-patterns}/{@code disable-patterns} filters work.
+   */
+  public OpDef canonicalizer(String patternName, gvm.ir.rewrite.RewritePattern.Matcher m) {
+    canonicalizers.add(gvm.ir.rewrite.RewritePattern.of(this, patternName, m));
+    return this;
+  }
 
   private void checkFresh(String n) {
     for (ValueSpec v : operands) if (v.name().equals(n)) throw dup(n);
@@ -306,9 +317,10 @@ public final class OpDef {
   /** The implicit terminator's op name, or null (see {@link #implicitTerminator(String)}). */
   public String implicitTerminator() { return implicitTerminator; }
 
-  public Object folder() { return folder; }
+  /** The folder, or null. */
+  public gvm.ir.rewrite.Folder folder() { return folder; }
 
-  public List<Object> canonicalizers() { return canonicalizers; }
+  public List<gvm.ir.rewrite.RewritePattern> canonicalizers() { return Collections.unmodifiableList(canonicalizers); }
 
   @SuppressWarnings("unchecked")
   public <T> T iface(Class<T> c) { return (T) interfaces.get(c); }

@@ -1,6 +1,9 @@
 package gvm.dialect.arith.ir;
 
+import gvm.ir.Context;
 import gvm.ir.Dialect;
+import gvm.ir.Operation;
+import gvm.ir.attributes.Location;
 import gvm.ir.asm.AsmParser;
 import gvm.ir.attributes.Attribute;
 import gvm.ir.def.OpDef;
@@ -31,6 +34,12 @@ public final class ArithDialect extends Dialect {
         CastOps.UIToFPOp.DEF, CastOps.SIToFPOp.DEF, CastOps.FPToUIOp.DEF, CastOps.FPToSIOp.DEF,
         CastOps.IndexCastOp.DEF, CastOps.IndexCastUIOp.DEF, CastOps.BitcastOp.DEF,
         CompareOps.CmpIOp.DEF, CompareOps.CmpFOp.DEF, CompareOps.SelectOp.DEF);
+  }
+
+  /** Folded constants become {@code arith.constant} (MLIR's ArithDialect::materializeConstant, less ub.poison). */
+  @Override public Operation materializeConstant(Context ctx, Attribute value, Type type, Location loc) {
+    if (!ConstantOp.isBuildableWith(value, type)) return null;
+    return ConstantOp.create(ctx, loc, value).op();
   }
 
   /** {@code #arith.overflow<...>} and {@code #arith.fastmath<...>}; the parser stands at the mnemonic. */

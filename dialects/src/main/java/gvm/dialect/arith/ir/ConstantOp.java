@@ -8,6 +8,7 @@ import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Context;
 import gvm.ir.OpResult;
 import gvm.ir.Operation;
+import gvm.ir.Value;
 import gvm.ir.Verify;
 import gvm.ir.attributes.Attribute;
 import gvm.ir.attributes.DenseElementsAttr;
@@ -18,6 +19,8 @@ import gvm.ir.attributes.Location;
 import gvm.ir.attributes.NamedAttribute;
 import gvm.ir.def.OpDef;
 import gvm.ir.print.AsmPrinter;
+import gvm.ir.rewrite.OpFoldResult;
+import gvm.ir.rewrite.PatternRewriter;
 import gvm.ir.types.IntegerType;
 import gvm.ir.types.Type;
 import gvm.ir.types.VectorType;
@@ -37,6 +40,7 @@ public final class ConstantOp extends OpView {
       .allTypesMatch("value", "result")
       .format("attr-dict $value")
       .resultNames(ConstantOp::nameResult)
+      .folder((op, operands) -> OpFoldResult.of(op.prop("value")))
       .verifier(ConstantOp::verify);
 
   public ConstantOp(Operation op) { super(op, DEF); }
@@ -45,6 +49,19 @@ public final class ConstantOp extends OpView {
   public static ConstantOp create(Context ctx, Location loc, Attribute value) {
     Type type = CommonAttrConstraints.typeOf(value);
     return new ConstantOp(create(ctx, DEF, loc, List.of(), List.of(type), List.of(new NamedAttribute("value", value))));
+  }
+
+  /** Creates a constant at the rewriter's insertion point and returns its result. */
+  public static Value build(PatternRewriter r, Location loc, Attribute value) {
+    Type type = CommonAttrConstraints.typeOf(value);
+    return r.create(DEF, loc, List.of(), List.of(type), List.of(new NamedAttribute("value", value))).result(0);
+  }
+
+  /** Whether {@code value} can be the value of an {@code arith.constant} of {@code type} (MLIR's isBuildableWith). */
+  public static boolean isBuildableWith(Attribute value, Type type) {
+    if (!(value instanceof IntegerAttr || value instanceof FloatAttr || value instanceof DenseElementsAttr)) return false;
+    if (!type.equals(CommonAttrConstraints.typeOf(value))) return false;
+    return !(type instanceof IntegerType it) || it.isSignless();
   }
 
   public Attribute value() { return op.prop("value"); }

@@ -1,0 +1,81 @@
+package gvm.rewrite;
+
+import gvm.ir.Block;
+import gvm.ir.Operation;
+import gvm.ir.Region;
+import gvm.ir.attributes.Attribute;
+import gvm.ir.attributes.Location;
+import gvm.ir.def.Trait;
+import gvm.ir.rewrite.PatternRewriter;
+import gvm.ir.types.Type;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Uniques constants per isolated region and hoists them to the front of its entry block (MLIR's
+ * OperationFolder::insertKnownConstant): two constants of one dialect, value and type become one.
+ */
+final class OperationFolder {
+  private record Key(String dialect, Attribute value, Type type) {}
+
+  private record Owned(Map<Key, Operation> scope, Key key) {}
+
+  private final PatternRewriter rewriter;
+  private final IdentityHashMap<Region, Map<Key, Operation>> scopes = new IdentityHashMap<>();
+  private final IdentityHashMap<Operation, Owned> owned = new IdentityHashMap<>();
+
+  OperationFolder(PatternRewriter rewriter) { this.rewriter = rewriter; }
+
+  /**
+   * Records the constant {@code op} of value {@code value}: if an equal constant is known, replaces
+   * and erases {@code op} and returns false; otherwise hoists it and returns true.
+   */
+  boolean insertKnownConstant(Operation op, Attribute value) {
+    Block opBlock = op.parentBlock();
+    if (owned.containsKey(op)) {
+      Operation prev = op.prevOp();
+      if (opBlock.first() != op && !owned.containsKey(prev)) hoist(op, opBlock);
+      return true;
+    }
+    Region insertRegion = insertionRegion(opBlock);
+    Map<Key, Operation> uniqued = scopes.computeIfAbsent(insertRegion, r -> new HashMap<>());
+    Key key = new Key(op.opName().dialect(), value, op.result(0).type());
+    Operation existing = uniqued.get(key);
+    if (existing != null) {
+      rewriter.replaceOp(op, existing.results());
+      existing.setLoc(Location.UNKNOWN);
+      return false;
+    }
+    uniqued.put(key, op);
+    owned.put(op, new Owned(uniqued, key));
+    Block insertBlock = insertRegion.front();
+    if (opBlock != insertBlock || (insertBlock.first() != op && !owned.containsKey(op.prevOp()))) hoist(op, insertBlock);
+    return true;
+  }
+
+  private static void hoist(Operation op, Block to) {
+    if (to.first() != op) {
+      op.remove();
+      to.insertBefore(to.first(), op);
+    }
+    op.setLoc(Location.UNKNOWN);
+  }
+
+  /** Forgets an erased constant. */
+  void notifyRemoval(Operation op) {
+    Owned o = owned.remove(op);
+    if (o != null && o.scope().get(o.key()) == op) o.scope().remove(o.key());
+  }
+
+  /** The region constants of {@code b} go to: the closest one whose op is isolated from above or unknown. */
+  private static Region insertionRegion(Block b) {
+    while (true) {
+      Region r = b.parent();
+      Operation parent = r.parentOp();
+      if (parent == null || parent.hasTrait(Trait.ISOLATED_FROM_ABOVE) || !parent.isRegistered() || parent.parentBlock() == null)
+        return r;
+      b = parent.parentBlock();
+    }
+  }
+}
