@@ -27,6 +27,8 @@ public final class Passes {
     PassRegistry.register(StripDebugInfoPass::new);
     PassRegistry.register(PrintOpStatsPass::new);
     PassRegistry.register(ViewOpGraphPass::new);
+    PassRegistry.register(gvm.transforms.canonicalize.CanonicalizerPass::new);
+    PassRegistry.register(gvm.transforms.cse.CSEPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);

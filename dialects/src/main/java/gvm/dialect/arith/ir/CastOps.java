@@ -58,7 +58,8 @@ public final class CastOps {
   /** {@code arith.extui}: zero extension to a wider integer. */
   public static final class ExtUIOp extends CastOpView {
     public static final OpDef DEF = cast("extui", "integer zero extension operation", SIGNLESS_FIXED_WIDTH_INTEGER_LIKE,
-        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, 1)).verifier(op -> verifyWidth(op, 1));
+        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, 1)).verifier(op -> verifyWidth(op, 1))
+        .folder(CastFolders::extUI);
 
     public ExtUIOp(Operation op) { super(op, DEF); }
   }
@@ -66,7 +67,8 @@ public final class CastOps {
   /** {@code arith.extsi}: sign extension to a wider integer. */
   public static final class ExtSIOp extends CastOpView {
     public static final OpDef DEF = cast("extsi", "integer sign extension operation", SIGNLESS_FIXED_WIDTH_INTEGER_LIKE,
-        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, 1)).verifier(op -> verifyWidth(op, 1));
+        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, 1)).verifier(op -> verifyWidth(op, 1))
+        .folder(CastFolders::extSI);
 
     public ExtSIOp(Operation op) { super(op, DEF); }
   }
@@ -77,7 +79,8 @@ public final class CastOps {
         widthChange(FloatType.class::isInstance, 1))
         .optionalProperty("fastmath", FastMathFlagsAttr.CONSTRAINT)
         .format("$in (`fastmath` `` $fastmath^)? attr-dict `:` type($in) `to` type($out)")
-        .verifier(op -> verifyWidth(op, 1));
+        .verifier(op -> verifyWidth(op, 1))
+        .folder(CastFolders::extF);
 
     public ExtFOp(Operation op) { super(op, DEF); }
 
@@ -88,7 +91,8 @@ public final class CastOps {
   /** {@code arith.trunci}: truncation to a narrower integer. */
   public static final class TruncIOp extends CastOpView {
     public static final OpDef DEF = cast("trunci", "integer truncation operation", SIGNLESS_FIXED_WIDTH_INTEGER_LIKE,
-        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, -1)).verifier(op -> verifyWidth(op, -1));
+        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, widthChange(IntegerType.class::isInstance, -1)).verifier(op -> verifyWidth(op, -1))
+        .folder(CastFolders::truncI);
 
     public TruncIOp(Operation op) { super(op, DEF); }
   }
@@ -100,7 +104,8 @@ public final class CastOps {
         .optionalProperty("roundingmode", ArithEnums.ROUNDING_MODE)
         .optionalProperty("fastmath", FastMathFlagsAttr.CONSTRAINT)
         .format("$in ($roundingmode^)? (`fastmath` `` $fastmath^)? attr-dict `:` type($in) `to` type($out)")
-        .verifier(op -> verifyWidth(op, -1));
+        .verifier(op -> verifyWidth(op, -1))
+        .folder(CastFolders::truncF);
 
     public TruncFOp(Operation op) { super(op, DEF); }
 
@@ -114,7 +119,8 @@ public final class CastOps {
   /** {@code arith.uitofp}: unsigned integer to float, rounding to nearest even. */
   public static final class UIToFPOp extends CastOpView {
     public static final OpDef DEF = cast("uitofp", "cast from unsigned integer type to floating-point", SIGNLESS_FIXED_WIDTH_INTEGER_LIKE,
-        FLOAT_LIKE, intFloat(true));
+        FLOAT_LIKE, intFloat(true))
+        .folder(CastFolders::uiToFP);
 
     public UIToFPOp(Operation op) { super(op, DEF); }
   }
@@ -122,7 +128,8 @@ public final class CastOps {
   /** {@code arith.sitofp}: signed integer to float, rounding to nearest even. */
   public static final class SIToFPOp extends CastOpView {
     public static final OpDef DEF = cast("sitofp", "cast from integer type to floating-point", SIGNLESS_FIXED_WIDTH_INTEGER_LIKE,
-        FLOAT_LIKE, intFloat(true));
+        FLOAT_LIKE, intFloat(true))
+        .folder(CastFolders::siToFP);
 
     public SIToFPOp(Operation op) { super(op, DEF); }
   }
@@ -130,7 +137,8 @@ public final class CastOps {
   /** {@code arith.fptoui}: float to unsigned integer, rounding towards zero. */
   public static final class FPToUIOp extends CastOpView {
     public static final OpDef DEF = cast("fptoui", "cast from floating-point type to integer type", FLOAT_LIKE,
-        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, intFloat(false));
+        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, intFloat(false))
+        .folder(CastFolders::fpToUI);
 
     public FPToUIOp(Operation op) { super(op, DEF); }
   }
@@ -138,7 +146,8 @@ public final class CastOps {
   /** {@code arith.fptosi}: float to signed integer, rounding towards zero. */
   public static final class FPToSIOp extends CastOpView {
     public static final OpDef DEF = cast("fptosi", "cast from floating-point type to integer type", FLOAT_LIKE,
-        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, intFloat(false));
+        SIGNLESS_FIXED_WIDTH_INTEGER_LIKE, intFloat(false))
+        .folder(CastFolders::fpToSI);
 
     public FPToSIOp(Operation op) { super(op, DEF); }
   }
@@ -146,7 +155,8 @@ public final class CastOps {
   /** {@code arith.index_cast}: between index and signless integers, sign-extending. */
   public static final class IndexCastOp extends CastOpView {
     public static final OpDef DEF = cast("index_cast", "cast between index and integer types", INDEX_CAST_TYPE, INDEX_CAST_TYPE,
-        CastOps::areIndexCastCompatible);
+        CastOps::areIndexCastCompatible)
+        .folder(CastFolders::indexCast);
 
     public IndexCastOp(Operation op) { super(op, DEF); }
   }
@@ -154,7 +164,8 @@ public final class CastOps {
   /** {@code arith.index_castui}: between index and signless integers, zero-extending. */
   public static final class IndexCastUIOp extends CastOpView {
     public static final OpDef DEF = cast("index_castui", "unsigned cast between index and integer types", INDEX_CAST_TYPE,
-        INDEX_CAST_TYPE, CastOps::areIndexCastCompatible);
+        INDEX_CAST_TYPE, CastOps::areIndexCastCompatible)
+        .folder(CastFolders::indexCastUI);
 
     public IndexCastUIOp(Operation op) { super(op, DEF); }
   }
@@ -162,7 +173,8 @@ public final class CastOps {
   /** {@code arith.bitcast}: reinterprets bits between integers and floats of equal width. */
   public static final class BitcastOp extends CastOpView {
     public static final OpDef DEF = cast("bitcast", "bitcast between values of equal bit width", BITCAST_TYPE, BITCAST_TYPE,
-        CastOps::areBitcastCompatible);
+        CastOps::areBitcastCompatible)
+        .folder(CastFolders::bitcast);
 
     public BitcastOp(Operation op) { super(op, DEF); }
   }

@@ -1,5 +1,13 @@
 package gvm.dialect.arith.ir;
 
+import static gvm.dialect.arith.ir.ConstFold.*;
+
+import gvm.ir.attributes.Attribute;
+import gvm.ir.attributes.DenseElementsAttr;
+import gvm.ir.attributes.FloatAttr;
+import gvm.ir.attributes.IntegerAttr;
+import gvm.ir.rewrite.OpFoldResult;
+
 import static gvm.dialect.builtin.ir.CommonTypeConstraints.*;
 import static gvm.ir.def.Trait.*;
 
@@ -29,7 +37,7 @@ public final class CompareOps {
   private CompareOps() {}
 
   /** Arith_CompareOp: two operands of one type, an i1-like result of their shape. */
-  static OpDef compare(String mnemonic, String summary, TypeConstraint operands) {
+  static OpDef compareOp(String mnemonic, String summary, TypeConstraint operands) {
     return OpDef.named("arith." + mnemonic).summary(summary)
         .operand("lhs", operands)
         .operand("rhs", operands)
@@ -53,23 +61,117 @@ public final class CompareOps {
 
   /** {@code arith.cmpi}: integer comparison; the predicate is a keyword in the custom form. */
   public static final class CmpIOp extends CompareOpView {
-    public static final OpDef DEF = compare("cmpi", "integer comparison operation", SIGNLESS_INTEGER_OR_INDEX_LIKE)
+    public static final OpDef DEF = compareOp("cmpi", "integer comparison operation", SIGNLESS_INTEGER_OR_INDEX_LIKE)
         .property("predicate", ArithEnums.CMPI_PREDICATE)
-        .format("$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)");
+        .format("$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)")
+        .folder(CmpIOp::fold);
 
     public CmpIOp(Operation op) { super(op, DEF); }
+
+    static OpFoldResult fold(Operation op, Attribute[] c) {
+      ArithEnums.CmpIPredicate pred = ArithEnums.CmpIPredicate.of(op.prop("predicate"));
+      Value lhs = op.operand(0);
+      // cmpi(pred, x, x) -> true for eq/sle/sge/ule/uge, false otherwise
+      if (lhs == op.operand(1)) return OpFoldResult.of(boolConstant(op.result(0).type(), trueOnEqual(pred)));
+      if (isZero(c[1])) {
+        // cmpi(ne, ext[su]i(x : i1), 0) -> x
+        Operation ext = lhs.definingOp();
+        if (pred == ArithEnums.CmpIPredicate.NE && ext != null && (ext.isA(CastOps.ExtSIOp.DEF) || ext.isA(CastOps.ExtUIOp.DEF))
+            && intWidth(ext.operand(0).type()) == 1) return OpFoldResult.of(ext.operand(0));
+      }
+      // cmpi(pred, c, x) -> cmpi(swapped pred, x, c), in place
+      if (c[0] != null && c[1] == null) {
+        op.setProp("predicate", swapped(pred).attr());
+        Value rhs = op.operand(1);
+        op.setOperand(0, rhs);
+        op.setOperand(1, lhs);
+        return OpFoldResult.of(op.result(0));
+      }
+      return OpFoldResult.of(intBinary(c[0], c[1], op.result(0).type(), (a, b, w) -> compare(pred, a, b, w) ? -1 : 0));
+    }
+
+    private static boolean trueOnEqual(ArithEnums.CmpIPredicate p) {
+      switch (p) {
+        case EQ: case SLE: case SGE: case ULE: case UGE: return true;
+        default: return false;
+      }
+    }
+
+    /** The predicate with its operands swapped (not negated: eq stays eq). */
+    private static ArithEnums.CmpIPredicate swapped(ArithEnums.CmpIPredicate p) {
+      switch (p) {
+        case SLT: return ArithEnums.CmpIPredicate.SGT;
+        case SGT: return ArithEnums.CmpIPredicate.SLT;
+        case SLE: return ArithEnums.CmpIPredicate.SGE;
+        case SGE: return ArithEnums.CmpIPredicate.SLE;
+        case ULT: return ArithEnums.CmpIPredicate.UGT;
+        case UGT: return ArithEnums.CmpIPredicate.ULT;
+        case ULE: return ArithEnums.CmpIPredicate.UGE;
+        case UGE: return ArithEnums.CmpIPredicate.ULE;
+        default: return p;
+      }
+    }
+
+    static boolean compare(ArithEnums.CmpIPredicate p, long a, long b, int w) {
+      int u = Long.compareUnsigned(ConstFold.zext(a, w), ConstFold.zext(b, w));
+      switch (p) {
+        case EQ: return a == b;
+        case NE: return a != b;
+        case SLT: return a < b;
+        case SLE: return a <= b;
+        case SGT: return a > b;
+        case SGE: return a >= b;
+        case ULT: return u < 0;
+        case ULE: return u <= 0;
+        case UGT: return u > 0;
+        default: return u >= 0;
+      }
+    }
 
     public ArithEnums.CmpIPredicate predicate() { return ArithEnums.CmpIPredicate.of(op.prop("predicate")); }
   }
 
   /** {@code arith.cmpf}: floating-point comparison (ordered or unordered), with fastmath flags. */
   public static final class CmpFOp extends CompareOpView {
-    public static final OpDef DEF = compare("cmpf", "floating-point comparison operation", FLOAT_LIKE)
+    public static final OpDef DEF = compareOp("cmpf", "floating-point comparison operation", FLOAT_LIKE)
         .property("predicate", ArithEnums.CMPF_PREDICATE)
         .property("fastmath", FastMathFlagsAttr.CONSTRAINT, FastMathFlagsAttr.NONE)
-        .format("$predicate `,` $lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($lhs)");
+        .format("$predicate `,` $lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($lhs)")
+        .folder(CmpFOp::fold);
 
     public CmpFOp(Operation op) { super(op, DEF); }
+
+    static OpFoldResult fold(Operation op, Attribute[] c) {
+      // cmpf(pred, c0, c1) -> constant, scalars only; a NaN operand makes the comparison unordered
+      if (!(c[0] instanceof FloatAttr) && !(c[1] instanceof FloatAttr)) return null;
+      Double a = c[0] instanceof FloatAttr ? splatFloat(c[0]) : null, b = c[1] instanceof FloatAttr ? splatFloat(c[1]) : null;
+      if (a != null && a.isNaN()) b = a;
+      if (b != null && b.isNaN()) a = b;
+      if (a == null || b == null) return null;
+      return OpFoldResult.of(IntegerAttr.bool(compare(ArithEnums.CmpFPredicate.of(op.prop("predicate")), a, b)));
+    }
+
+    static boolean compare(ArithEnums.CmpFPredicate p, double a, double b) {
+      boolean unordered = Double.isNaN(a) || Double.isNaN(b);
+      switch (p) {
+        case ALWAYS_FALSE: return false;
+        case OEQ: return !unordered && a == b;
+        case OGT: return !unordered && a > b;
+        case OGE: return !unordered && a >= b;
+        case OLT: return !unordered && a < b;
+        case OLE: return !unordered && a <= b;
+        case ONE: return !unordered && a != b;
+        case ORD: return !unordered;
+        case UEQ: return unordered || a == b;
+        case UGT: return unordered || a > b;
+        case UGE: return unordered || a >= b;
+        case ULT: return unordered || a < b;
+        case ULE: return unordered || a <= b;
+        case UNE: return unordered || a != b;
+        case UNO: return unordered;
+        default: return true;
+      }
+    }
 
     public ArithEnums.CmpFPredicate predicate() { return ArithEnums.CmpFPredicate.of(op.prop("predicate")); }
 
@@ -94,9 +196,38 @@ public final class CompareOps {
           @Override public void print(Operation op, AsmPrinter p) { printSelect(op, p); }
         })
         .verifier(SelectOp::verifyConditionShape)
+        .folder(SelectOp::fold)
         .verifier(SelectOp::verify);
 
     public SelectOp(Operation op) { super(op, DEF); }
+
+    static OpFoldResult fold(Operation op, Attribute[] c) {
+      Value cond = op.operand(0), t = op.operand(1), f = op.operand(2);
+      // select(c, x, x) -> x
+      if (t == f) return OpFoldResult.of(t);
+      // select(true, x, y) -> x
+      if (isOne(c[0])) return OpFoldResult.of(t);
+      // select(false, x, y) -> y
+      if (isZero(c[0])) return OpFoldResult.of(f);
+      // select(c, true, false) -> c
+      if (intWidth(op.result(0).type()) == 1 && isOne(c[1]) && isZero(c[2])) return OpFoldResult.of(cond);
+      // select(cmpi(eq, a, b), a, b) -> b and select(cmpi(ne, a, b), a, b) -> a (either operand order)
+      Operation cmp = cond.definingOp();
+      if (cmp != null && cmp.isA(CmpIOp.DEF)) {
+        ArithEnums.CmpIPredicate p = ArithEnums.CmpIPredicate.of(cmp.prop("predicate"));
+        if ((p == ArithEnums.CmpIPredicate.EQ || p == ArithEnums.CmpIPredicate.NE)
+            && ((cmp.operand(0) == t && cmp.operand(1) == f) || (cmp.operand(1) == t && cmp.operand(0) == f)))
+          return OpFoldResult.of(p == ArithEnums.CmpIPredicate.NE ? t : f);
+      }
+      // select(dense mask, dense a, dense b) -> elementwise choice
+      if (c[0] instanceof DenseElementsAttr m && c[1] instanceof DenseElementsAttr a && c[2] instanceof DenseElementsAttr b
+          && !a.isStrings() && !b.isStrings()) {
+        long[] out = new long[(int) a.numElements()];
+        for (int i = 0; i < out.length; i++) out[i] = m.get(i) != 0 ? a.get(i) : b.get(i);
+        return OpFoldResult.of(DenseElementsAttr.of(a.type(), out));
+      }
+      return null;
+    }
 
     public Value condition() { return op.operand(0); }
 

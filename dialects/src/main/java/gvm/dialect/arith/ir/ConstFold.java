@@ -228,4 +228,10 @@ public final class ConstFold {
 
   /** True if {@code v} fits in {@code w} bits as a signed number. */
   public static boolean fitsSigned(long v, int w) { return w >= 64 || (v >= minSigned(w) && v <= maxSigned(w)); }
+
+  /** A true/false constant of an i1-like type (scalar, or splat of a static shape), or null. */
+  public static Attribute boolConstant(Type type, boolean v) {
+    if (type instanceof ShapedType s) return s.hasStaticShape() ? DenseElementsAttr.of(s, new long[] {v ? -1 : 0}) : null;
+    return IntegerAttr.bool(v);
+  }
 }
