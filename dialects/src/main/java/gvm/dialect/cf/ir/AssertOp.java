@@ -14,7 +14,8 @@ public final class AssertOp extends OpView {
       .summary("Assert operation with message attribute")
       .operand("arg", CommonTypeConstraints.I1)
       .property("msg", CommonAttrConstraints.STR_ATTR)
-      .format("$arg `,` $msg attr-dict");
+      .format("$arg `,` $msg attr-dict")
+      .canonicalizer("EraseTrueAssert", CfCanonicalization::eraseTrueAssert);
 
   public AssertOp(Operation op) { super(op, DEF); }
 

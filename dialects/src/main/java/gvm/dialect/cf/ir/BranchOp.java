@@ -19,7 +19,9 @@ public final class BranchOp extends OpView {
       .traits(PURE, TERMINATOR)
       .format("$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict")
       .implement(BranchOpInterface.class, (op, i) -> op.operands())
-      .verifier(BranchOpInterface::verify);
+      .verifier(BranchOpInterface::verify)
+      .canonicalizer("SimplifyBrToBlockWithSinglePred", CfCanonicalization::simplifyBrToBlockWithSinglePred)
+      .canonicalizer("SimplifyPassThroughBr", CfCanonicalization::simplifyPassThroughBr);
 
   public BranchOp(Operation op) { super(op, DEF); }
 

@@ -23,7 +23,10 @@ public final class CondBranchOp extends OpView {
       .format("$condition `,` $trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,`"
           + " $falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict")
       .implement(BranchOpInterface.class, CondBranchOp::successorOperands)
-      .verifier(BranchOpInterface::verify);
+      .verifier(BranchOpInterface::verify)
+      .canonicalizer("SimplifyConstCondBranchPred", CfCanonicalization::simplifyConstCondBranchPred)
+      .canonicalizer("SimplifyPassThroughCondBranch", CfCanonicalization::simplifyPassThroughCondBranch)
+      .canonicalizer("SimplifyCondBranchIdenticalSuccessors", CfCanonicalization::simplifyCondBranchIdenticalSuccessors);
 
   public CondBranchOp(Operation op) { super(op, DEF); }
 

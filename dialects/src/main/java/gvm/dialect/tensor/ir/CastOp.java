@@ -22,7 +22,8 @@ public final class CastOp extends OpView {
       .format("$source attr-dict `:` type($source) `to` type($dest)")
       .resultNames((op, names) -> names[0] = "cast")
       .implement(CastOpInterface.class, CastOp::areCastCompatible)
-      .verifier(CastOpInterface::verify);
+      .verifier(CastOpInterface::verify)
+      .folder(TensorFolders::cast);
 
   public CastOp(Operation op) { super(op, DEF); }
 

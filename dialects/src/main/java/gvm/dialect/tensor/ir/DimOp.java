@@ -13,8 +13,10 @@ public final class DimOp extends OpView {
       .operand("source", TensorConstraints.NON_0_RANKED_OR_UNRANKED_TENSOR)
       .operand("index", CommonTypeConstraints.INDEX)
       .result("result", CommonTypeConstraints.INDEX)
+      .traits(gvm.ir.def.Trait.NO_MEMORY_EFFECT)
       .format("attr-dict $source `,` $index `:` type($source)")
-      .resultNames((op, names) -> names[0] = "dim");
+      .resultNames((op, names) -> names[0] = "dim")
+      .folder(TensorFolders::dim);
 
   public DimOp(Operation op) { super(op, DEF); }
 

@@ -22,7 +22,8 @@ public final class ExtractOp extends OpView {
       .typesMatchWith("result type matches element type of tensor", "result", "tensor", TensorVerify::elementType)
       .format("$tensor `[` $indices `]` attr-dict `:` type($tensor)")
       .resultNames((op, names) -> names[0] = "extracted")
-      .verifier(ExtractOp::verify);
+      .verifier(ExtractOp::verify)
+      .folder(TensorFolders::extract);
 
   public ExtractOp(Operation op) { super(op, DEF); }
 

@@ -21,7 +21,8 @@ public final class FromElementsOp extends OpView {
       .typesMatchWithRange("operand types match result element type", "elements", "result",
           t -> java.util.Collections.nCopies((int) ((RankedTensorType) t).numElements(), ((RankedTensorType) t).elementType()))
       .format("$elements attr-dict `:` type($result)")
-      .resultNames((op, names) -> names[0] = "from_elements");
+      .resultNames((op, names) -> names[0] = "from_elements")
+      .folder(TensorFolders::fromElements);
 
   public FromElementsOp(Operation op) { super(op, DEF); }
 

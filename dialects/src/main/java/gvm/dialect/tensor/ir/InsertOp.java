@@ -25,7 +25,8 @@ public final class InsertOp extends OpView {
       .typesMatchWith("scalar type matches element type of dest", "scalar", "dest", TensorVerify::elementType)
       .format("$scalar `into` $dest `[` $indices `]` attr-dict `:` type($dest)")
       .resultNames((op, names) -> names[0] = "inserted")
-      .verifier(InsertOp::verify);
+      .verifier(InsertOp::verify)
+      .folder(TensorFolders::insert);
 
   public InsertOp(Operation op) { super(op, DEF); }
 

@@ -21,7 +21,8 @@ public final class SplatOp extends OpView {
       .typesMatchWith("operand type matches element type of result", "input", "aggregate", TensorVerify::elementType)
       .format("$input (`[` $dynamicSizes^ `]`)? attr-dict `:` type($aggregate)")
       .resultNames((op, names) -> names[0] = "splat")
-      .verifier(op -> TensorVerify.verifyDynamicSizes(op, (RankedTensorType) op.result(0).type(), op.numOperands() - 1));
+      .verifier(op -> TensorVerify.verifyDynamicSizes(op, (RankedTensorType) op.result(0).type(), op.numOperands() - 1))
+      .folder(TensorFolders::splat);
 
   public SplatOp(Operation op) { super(op, DEF); }
 

@@ -1,6 +1,12 @@
 package gvm.dialect.tensor.ir;
 
+import gvm.dialect.arith.ir.ConstantOp;
+import gvm.ir.Context;
 import gvm.ir.Dialect;
+import gvm.ir.Operation;
+import gvm.ir.attributes.Attribute;
+import gvm.ir.attributes.Location;
+import gvm.ir.types.Type;
 import gvm.ir.def.OpDef;
 import java.util.List;
 
@@ -15,4 +21,9 @@ public final class TensorDialect extends Dialect {
   }
 
   @Override public List<String> dependentDialects() { return List.of("arith"); }
+
+  /** Folded constants become {@code arith.constant}, as MLIR's TensorDialect::materializeConstant. */
+  @Override public Operation materializeConstant(Context ctx, Attribute value, Type type, Location loc) {
+    return ConstantOp.isBuildableWith(value, type) ? ConstantOp.create(ctx, loc, value).op() : null;
+  }
 }
