@@ -16,7 +16,7 @@ import java.util.Map;
  * Uniques constants per isolated region and hoists them to the front of its entry block (MLIR's
  * OperationFolder::insertKnownConstant): two constants of one dialect, value and type become one.
  */
-final class OperationFolder {
+public final class OperationFolder {
   private record Key(String dialect, Attribute value, Type type) {}
 
   private record Owned(Map<Key, Operation> scope, Key key) {}
@@ -25,13 +25,34 @@ final class OperationFolder {
   private final IdentityHashMap<Region, Map<Key, Operation>> scopes = new IdentityHashMap<>();
   private final IdentityHashMap<Operation, Owned> owned = new IdentityHashMap<>();
 
-  OperationFolder(PatternRewriter rewriter) { this.rewriter = rewriter; }
+  public OperationFolder(PatternRewriter rewriter) { this.rewriter = rewriter; }
+
+  /**
+   * The uniqued constant of {@code value} and {@code type} for the isolated region around {@code
+   * block}, created by {@code dialect}'s materializer at the front of that region's entry block if
+   * needed (MLIR's getOrCreateConstant); null if the dialect cannot materialize it.
+   */
+  public gvm.ir.Value getOrCreateConstant(Block block, gvm.ir.Dialect dialect, Attribute value, Type type) {
+    Region insertRegion = insertionRegion(block);
+    Map<Key, Operation> uniqued = scopes.computeIfAbsent(insertRegion, r -> new HashMap<>());
+    Key key = new Key(dialect.namespace(), value, type);
+    Operation existing = uniqued.get(key);
+    if (existing != null) return existing.result(0);
+    Operation c = dialect.materializeConstant(rewriter.context(), value, type, Location.UNKNOWN);
+    if (c == null) return null;
+    Block entry = insertRegion.front();
+    entry.insertBefore(entry.first(), c);
+    rewriter.listener().notifyOperationInserted(c);
+    uniqued.put(key, c);
+    owned.put(c, new Owned(uniqued, key));
+    return c.result(0);
+  }
 
   /**
    * Records the constant {@code op} of value {@code value}: if an equal constant is known, replaces
    * and erases {@code op} and returns false; otherwise hoists it and returns true.
    */
-  boolean insertKnownConstant(Operation op, Attribute value) {
+  public boolean insertKnownConstant(Operation op, Attribute value) {
     Block opBlock = op.parentBlock();
     if (owned.containsKey(op)) {
       Operation prev = op.prevOp();
@@ -63,7 +84,7 @@ final class OperationFolder {
   }
 
   /** Forgets an erased constant. */
-  void notifyRemoval(Operation op) {
+  public void notifyRemoval(Operation op) {
     Owned o = owned.remove(op);
     if (o != null && o.scope().get(o.key()) == op) o.scope().remove(o.key());
   }

@@ -30,6 +30,7 @@ public final class Passes {
     PassRegistry.register(gvm.transforms.canonicalize.CanonicalizerPass::new);
     PassRegistry.register(gvm.transforms.cse.CSEPass::new);
     PassRegistry.register(gvm.transforms.inline.InlinerPass::new);
+    PassRegistry.register(gvm.transforms.sccp.SCCPPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);
