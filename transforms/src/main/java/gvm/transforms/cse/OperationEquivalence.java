@@ -4,6 +4,7 @@ import gvm.ir.Block;
 import gvm.ir.Operation;
 import gvm.ir.Region;
 import gvm.ir.Value;
+import gvm.ir.def.Trait;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,14 @@ final class OperationEquivalence {
 
   static int hash(Operation op) {
     int h = op.opName().hashCode();
-    for (int i = 0; i < op.numOperands(); i++) h = h * 31 + System.identityHashCode(op.operand(i));
+    if (op.hasTrait(Trait.COMMUTATIVE)) {
+      // Order-independent, as MLIR hashes commutative ops' operands as a sorted range.
+      int sum = 0;
+      for (int i = 0; i < op.numOperands(); i++) sum += mix(System.identityHashCode(op.operand(i)));
+      h = h * 31 + sum;
+    } else {
+      for (int i = 0; i < op.numOperands(); i++) h = h * 31 + System.identityHashCode(op.operand(i));
+    }
     for (int i = 0; i < op.numResults(); i++) h = h * 31 + op.result(i).type().hashCode();
     if (op.def() == null) h = h * 31 + Objects.hashCode(op.opaqueProperties());
     else for (int i = 0, n = op.def().properties().size(); i < n; i++) h = h * 31 + Objects.hashCode(op.prop(i));
@@ -29,10 +37,39 @@ final class OperationEquivalence {
   static boolean equivalent(Operation a, Operation b) {
     if (a == b) return true;
     if (!sameShape(a, b)) return false;
-    for (int i = 0; i < a.numOperands(); i++) if (a.operand(i) != b.operand(i)) return false;
+    if (a.hasTrait(Trait.COMMUTATIVE)) {
+      if (!sameMultiset(a, b)) return false;
+    } else {
+      for (int i = 0; i < a.numOperands(); i++) if (a.operand(i) != b.operand(i)) return false;
+    }
     if (a.numRegions() == 0) return true;
     Map<Value, Value> map = new IdentityHashMap<>();
     for (int r = 0; r < a.numRegions(); r++) if (!equivalent(a.region(r), b.region(r), map)) return false;
+    return true;
+  }
+
+  private static int mix(int x) {
+    x *= 0x9E3779B1;
+    return x ^ (x >>> 15);
+  }
+
+  /** The operands of two commutative ops are the same values in some order. */
+  private static boolean sameMultiset(Operation a, Operation b) {
+    int n = a.numOperands();
+    if (n == 2) {
+      Value a0 = a.operand(0), a1 = a.operand(1), b0 = b.operand(0), b1 = b.operand(1);
+      return (a0 == b0 && a1 == b1) || (a0 == b1 && a1 == b0);
+    }
+    boolean[] used = new boolean[n];
+    outer:
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++)
+        if (!used[j] && a.operand(i) == b.operand(j)) {
+          used[j] = true;
+          continue outer;
+        }
+      return false;
+    }
     return true;
   }
 
