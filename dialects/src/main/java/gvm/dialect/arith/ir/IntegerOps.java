@@ -16,6 +16,8 @@ import gvm.ir.rewrite.OpFoldResult;
 import gvm.ir.def.OpDef;
 import gvm.ir.def.Trait;
 import gvm.ir.types.IndexType;
+import gvm.ir.types.Type;
+import java.util.List;
 
 /**
  * Integer arithmetic of the arith dialect (ArithOps.td's Arith_IntBinaryOp family): addition,
@@ -491,6 +493,7 @@ public final class IntegerOps {
         .traits(ELEMENTWISE, PURE, COMMUTATIVE)
         .allTypesMatch("lhs", "rhs", "sum")
         .format("$lhs `,` $rhs attr-dict `:` type($sum) `,` type($overflow)")
+        .multiFolder(AddUIExtendedOp::fold)
         .resultNames((op, names) -> {
           names[0] = "sum";
           names[1] = "overflow";
@@ -498,12 +501,32 @@ public final class IntegerOps {
 
     public AddUIExtendedOp(Operation op) { super(op, DEF); }
 
+    static boolean fold(Operation op, Attribute[] c, List<OpFoldResult> results) {
+      Type t = op.result(0).type(), bt = op.result(1).type();
+      // addui_extended(x, 0) -> x, false
+      if (isZero(c[1])) {
+        Attribute f = boolConstant(bt, false);
+        if (f == null) return false;
+        results.add(OpFoldResult.of(op.operand(0)));
+        results.add(OpFoldResult.of(f));
+        return true;
+      }
+      // addui_extended(c0, c1) -> c0 + c1, carry
+      Attribute sum = intBinary(c[0], c[1], t, (a, b, w) -> a + b);
+      Attribute carry = intBinary(c[0], c[1], bt, (a, b, w) -> Long.compareUnsigned(zext(a + b, w), zext(a, w)) < 0 ? -1 : 0);
+      if (sum == null || carry == null) return false;
+      results.add(OpFoldResult.of(sum));
+      results.add(OpFoldResult.of(carry));
+      return true;
+    }
+
     public OpResult overflow() { return op.result(1); }
   }
 
   /** {@code arith.mulsi_extended}: (2N)-bit product of sign-extended operands, as low and high halves. */
   public static final class MulSIExtendedOp extends BinaryOpView {
-    public static final OpDef DEF = extendedMul("mulsi_extended", "extended signed integer multiplication operation");
+    public static final OpDef DEF = extendedMul("mulsi_extended", "extended signed integer multiplication operation")
+        .multiFolder((op, c, results) -> foldExtendedMul(op, c, results, true));
 
     public MulSIExtendedOp(Operation op) { super(op, DEF); }
 
@@ -512,11 +535,39 @@ public final class IntegerOps {
 
   /** {@code arith.mului_extended}: (2N)-bit product of zero-extended operands, as low and high halves. */
   public static final class MulUIExtendedOp extends BinaryOpView {
-    public static final OpDef DEF = extendedMul("mului_extended", "extended unsigned integer multiplication operation");
+    public static final OpDef DEF = extendedMul("mului_extended", "extended unsigned integer multiplication operation")
+        .multiFolder((op, c, results) -> foldExtendedMul(op, c, results, false));
 
     public MulUIExtendedOp(Operation op) { super(op, DEF); }
 
     public OpResult high() { return op.result(1); }
+  }
+
+  static boolean foldExtendedMul(Operation op, Attribute[] c, List<OpFoldResult> results, boolean signed) {
+    Type t = op.result(0).type();
+    // mul[su]i_extended(x, 0) -> 0, 0
+    if (isZero(c[1])) {
+      results.add(OpFoldResult.of(op.operand(1)));
+      results.add(OpFoldResult.of(op.operand(1)));
+      return true;
+    }
+    // mul[su]i_extended(c0, c1) -> low and high halves of the double-width product
+    Attribute low = intBinary(c[0], c[1], t, (a, b, w) -> a * b);
+    Attribute high = intBinary(c[0], c[1], t, (a, b, w) -> highHalf(a, b, w, signed));
+    if (low == null || high == null) return false;
+    results.add(OpFoldResult.of(low));
+    results.add(OpFoldResult.of(high));
+    return true;
+  }
+
+  private static long highHalf(long a, long b, int w, boolean signed) {
+    if (w == 64) {
+      long h = Math.multiplyHigh(a, b);
+      return signed ? h : h + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+    if (w > 32) throw NO_FOLD;
+    long p = signed ? a * b : zext(a, w) * zext(b, w);
+    return p >> w;
   }
 
   private static OpDef extendedMul(String mnemonic, String summary) {
