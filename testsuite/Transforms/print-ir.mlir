@@ -3,7 +3,8 @@
 // RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce)' --mlir-print-ir-after-all --mlir-print-debuginfo -o /dev/null 2>&1 | FileCheck %s --check-prefix=ALL
 // RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce,symbol-dce)' --mlir-print-ir-after-all --mlir-print-ir-after-change -o /dev/null 2>&1 | FileCheck %s --check-prefix=CHANGE
 // RUN: not gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),test-pass-failure)' --mlir-print-ir-after-failure -o /dev/null 2>&1 | FileCheck %s --check-prefix=FAILURE
-// RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo))' --mlir-print-ir-before-all --mlir-print-ir-module-scope -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCOPE
+// RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo))' --mlir-print-ir-before-all --mlir-print-ir-module-scope --mlir-disable-threading -o /dev/null 2>&1 | FileCheck %s --check-prefix=SCOPE
+// RUN: not gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo))' --mlir-print-ir-before-all --mlir-print-ir-module-scope 2>&1 | FileCheck %s --check-prefix=SCOPE-THREADS
 // RUN: rm -rf %t && not gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce,func.func(test-pass-failure))' --mlir-print-ir-after-all --mlir-print-ir-before=symbol-dce --mlir-print-ir-tree-dir=%t -o /dev/null 2>&1 | count 0
 // RUN: cat %t/builtin_module_no-symbol-name/func_func_a/0_0_strip-debuginfo.mlir | FileCheck %s --check-prefix=TREE-A
 // RUN: cat %t/builtin_module_no-symbol-name/func_func_unused/0_0_strip-debuginfo.mlir | FileCheck %s --check-prefix=TREE-UNUSED
@@ -49,6 +50,8 @@
 // SCOPE-NEXT: module {
 // SCOPE: // -----// IR Dump Before StripDebugInfo (strip-debuginfo) ('func.func' operation: @unused) //----- //
 // SCOPE-NEXT: module {
+
+// SCOPE-THREADS: <unknown>:0: error: IR print for module scope can't be setup on a pass-manager without disabling multi-threading first.
 
 // TREE-A: // -----// IR Dump After StripDebugInfo (strip-debuginfo) //----- //
 // TREE-A-NEXT: func.func @a(

@@ -1,6 +1,6 @@
 // --mlir-timing and --mlir-pass-statistics reports, laid out as mlir-opt-19's.
 // RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce)' --mlir-timing --mlir-timing-display=tree --mlir-disable-threading -o /dev/null 2>&1 | FileCheck %s --check-prefix=TREE
-// RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce)' --mlir-timing -o /dev/null 2>&1 | FileCheck %s --check-prefix=LIST
+// RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce)' --mlir-timing --mlir-timing-display=list -o /dev/null 2>&1 | FileCheck %s --check-prefix=LIST
 // RUN: gvm-opt %s -p 'builtin.module(func.func(strip-debuginfo),symbol-dce)' --mlir-timing --mlir-output-format=json --mlir-disable-threading -o /dev/null 2>&1 | FileCheck %s --check-prefix=JSON
 // RUN: not gvm-opt %s --mlir-timing-display=flat 2>&1 | FileCheck %s --check-prefix=BAD
 
@@ -26,8 +26,14 @@
 // LIST: {{^  .*  Rest$}}
 // LIST-NEXT: {{^  .*  Total$}}
 
+// The default display is the tree.
 // JSON: [
-// JSON: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "Parser"},
+// JSON-NEXT: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "Parser", "passes": [
+// JSON-NEXT: {}]},
+// JSON-NEXT: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "'func.func' Pipeline", "passes": [
+// JSON-NEXT: {{^  }}{"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": {{ *[0-9]+\.[0-9]}}}, "name": "StripDebugInfo", "passes": [
+// JSON-NEXT: {{^  }}{}]},
+// JSON-NEXT: {}]},
 // JSON: {"wall": {"duration": {{ *[0-9]+\.[0-9][0-9][0-9][0-9]}}, "percentage": 100.0}, "name": "Total"}
 // JSON-NEXT: ]
 

@@ -93,7 +93,7 @@ final class OptOptions {
   boolean timing;
 
   @Option(names = "--mlir-timing-display", paramLabel = "<value>", description = "Display method for timing data: list or tree.")
-  String timingDisplay = "list";
+  String timingDisplay = "tree";
 
   @Option(names = "--mlir-output-format", paramLabel = "<value>", description = "Output format for timing data: text or json.")
   String outputFormat = "text";

@@ -78,6 +78,11 @@ final class PassRunner {
     pm.setDiagnosticPrinting(!options.verifyDiagnostics, printing);
     pm.setErrorStream(err);
     if (printsIr()) {
+      if (options.printIrModuleScope && !disableThreading) {
+        diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, Location.UNKNOWN,
+            "IR print for module scope can't be setup on a pass-manager without disabling multi-threading first."));
+        return false;
+      }
       Predicate<Pass> before = options.printIrBeforeAll ? p -> true : IRPrinting.byArgument(options.printIrBefore);
       Predicate<Pass> after = options.printIrAfterAll || options.printIrAfterFailure ? p -> true : IRPrinting.byArgument(options.printIrAfter);
       pm.addInstrumentation(new IRPrinting(new IRPrinting.Config(before, after, options.printIrAfterChange, options.printIrAfterFailure,

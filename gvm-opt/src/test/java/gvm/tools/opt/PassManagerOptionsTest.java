@@ -85,7 +85,7 @@ class PassManagerOptionsTest {
   }
 
   @Test void jsonTimingListWithoutThreadsHasOnlyWallTime() throws Exception {
-    Result r = run(functions(2), "--symbol-dce", "--mlir-timing", "--mlir-output-format=json", "--mlir-disable-threading", "-o", "/dev/null");
+    Result r = run(functions(2), "--symbol-dce", "--mlir-timing", "--mlir-timing-display=list", "--mlir-output-format=json", "--mlir-disable-threading", "-o", "/dev/null");
     JsonNode report = new ObjectMapper().readTree(r.err);
     for (JsonNode entry : report) {
       assertTrue(!entry.has("user") && entry.has("wall") && !entry.has("passes"), entry.toString());
