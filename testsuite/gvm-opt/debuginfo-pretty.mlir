@@ -1,8 +1,5 @@
 // RUN: not gvm-opt %s --mlir-print-debuginfo --mlir-pretty-debuginfo -split-input-file 2>/dev/null | FileCheck %s
 // RUN: not gvm-opt %s --mlir-print-debuginfo -split-input-file 2>&1 | FileCheck %s --check-prefix=DIAG
-// XFAIL: gvm
-// Known gaps (printer): the pretty form still wraps locations in loc(...), and an
-// op printed in a diagnostic lacks its trailing location.
 
 // --mlir-pretty-debuginfo prints locations without loc(...) and quotes; with
 // --mlir-print-debuginfo, ops shown in diagnostics carry their location too.

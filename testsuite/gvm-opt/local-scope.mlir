@@ -1,7 +1,5 @@
 // RUN: gvm-opt %s --mlir-print-local-scope | FileCheck %s
 // RUN: gvm-opt %s --mlir-print-local-scope --mlir-print-debuginfo | FileCheck %s --check-prefix=LOC
-// XFAIL: gvm
-// Known gap (printer): --mlir-print-local-scope still prints #map/#loc aliases.
 
 // --mlir-print-local-scope prints attributes, types and locations inline
 // instead of through aliases.

@@ -41,15 +41,19 @@ final class Aliases {
   private final Map<Object, Alias> aliases = new LinkedHashMap<>();
   private final Context ctx;
   private final boolean debugInfo;
+  /** Regions print as {@code {...}}: nothing in them is printed, so nothing in them gets an alias. */
+  private final boolean skipRegions;
   private final Function<Operation, Set<Object>> probeRegions;
 
   /**
    * {@code probeRegions} gives, for an op with regions, the locations of its block arguments that
    * its form prints and the terminators it leaves out: only what is printed gets aliases.
    */
-  Aliases(Context ctx, Operation root, boolean debugInfo, boolean generic, Function<Operation, Set<Object>> probeRegions) {
+  Aliases(Context ctx, Operation root, PrintOptions opts, Function<Operation, Set<Object>> probeRegions) {
     this.ctx = ctx;
-    this.debugInfo = debugInfo;
+    this.debugInfo = opts.debugInfo();
+    this.skipRegions = opts.skipRegions();
+    boolean generic = opts.generic();
     this.probeRegions = probeRegions;
     visitOp(root, generic);
     List<Map.Entry<Object, Info>> l = new ArrayList<>(visited.entrySet());
@@ -86,6 +90,7 @@ final class Aliases {
       else if (props != null) visit(props, false);
     }
     for (NamedAttribute na : op.attributes().entries()) visit(na.value(), false);
+    if (skipRegions) return;
     Set<Object> printed = op.numRegions() != 0 ? probeRegions.apply(op) : null;
     for (Region r : op.regions())
       for (Block b : r.blocks()) {

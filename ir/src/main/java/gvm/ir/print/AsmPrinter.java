@@ -60,18 +60,24 @@ public final class AsmPrinter {
   /** A printer for attributes and types alone (no SSA state). */
   public static AsmPrinter forAttributes(Context ctx) { return new AsmPrinter(ctx, PrintOptions.DEFAULT, null); }
 
-  /** Prints {@code op} and everything in it, with alias and resource sections, to {@code out}. */
+  /**
+   * Prints {@code op} and everything in it, with alias and resource sections, to {@code out}. Under
+   * local scope, as MLIR's Operation::print, the op alone: no aliases, no sections, no newline.
+   */
   public static void printTopLevel(Context ctx, Operation op, PrintOptions opts, Writer out) {
     AsmPrinter p = new AsmPrinter(ctx, opts, out);
     p.names = new SsaNames(op, opts.generic());
-    p.aliases = new Aliases(ctx, op, opts.debugInfo(), opts.generic(), p::probeRegions);
+    boolean local = opts.localScope();
+    if (!local) p.aliases = new Aliases(ctx, op, opts, p::probeRegions);
     p.printAliases(false);
     p.defaultDialects.push("builtin");
     p.printFullOp(op);
-    p.printTrailingLocation(op.loc(), true);
-    p.sb.append('\n');
-    p.printAliases(true);
-    p.printResources();
+    p.printTrailingLocation(op.loc(), !local);
+    if (!local) {
+      p.sb.append('\n');
+      p.printAliases(true);
+      p.printResources();
+    }
     p.flush();
   }
 
@@ -88,6 +94,7 @@ public final class AsmPrinter {
     p.aliases = null;
     p.defaultDialects.push("builtin");
     p.printFullOp(op);
+    p.printTrailingLocation(op.loc(), false); // MLIR's printFullOpWithIndentAndLoc
     return p.sb.toString();
   }
 
@@ -384,6 +391,11 @@ public final class AsmPrinter {
   public void printOptionalLocationSpecifier(Location loc) { printTrailingLocation(loc, false); }
 
   public void printLocation(Location loc, boolean allowAlias) {
+    if (opts.prettyDebugInfo()) {
+      // MLIR's pretty form: bare, and never an alias at the top
+      AttrTypePrinter.locationBody(this, loc, true);
+      return;
+    }
     sb.append("loc(");
     if (!allowAlias || !printAlias(loc)) AttrTypePrinter.locationBody(this, loc, true);
     sb.append(')');
@@ -482,11 +494,7 @@ public final class AsmPrinter {
       if (a.deferrable() != deferred) continue;
       sb.append(a.isType() ? '!' : '#').append(a.name()).append(" = ");
       if (e.getKey() instanceof Type t) AttrTypePrinter.typeNoAlias(this, t);
-      else if (e.getKey() instanceof Location l) {
-        sb.append("loc(");
-        AttrTypePrinter.locationBody(this, l, true);
-        sb.append(')');
-      } else AttrTypePrinter.attributeNoAlias(this, (Attribute) e.getKey(), AttrTypePrinter.Elision.NEVER);
+      else if (e.getKey() instanceof Location l) printLocation(l, false); else AttrTypePrinter.attributeNoAlias(this, (Attribute) e.getKey(), AttrTypePrinter.Elision.NEVER);
       sb.append('\n');
       maybeFlush();
     }

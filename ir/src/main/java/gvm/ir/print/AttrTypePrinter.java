@@ -290,8 +290,10 @@ final class AttrTypePrinter {
       }
     } else if (loc instanceof Location.CallSite c) {
       if (p.opts.prettyDebugInfo()) {
+        // as LLVM 19: a new line (not indented) before "at" unless a name calls from a file position
         locationBody(p, c.callee(), false);
-        sb.append(" at ");
+        boolean sameLine = c.callee() instanceof Location.Name && c.caller() instanceof Location.FileLineCol;
+        sb.append(sameLine ? " at " : "\n at ");
         locationBody(p, c.caller(), false);
       } else {
         sb.append("callsite(");
@@ -301,7 +303,7 @@ final class AttrTypePrinter {
         sb.append(')');
       }
     } else if (loc instanceof Location.Fused f) {
-      sb.append("fused");
+      if (!p.opts.prettyDebugInfo()) sb.append("fused");
       if (f.metadata() != null) {
         sb.append('<');
         attribute(p, f.metadata(), Elision.NEVER);
