@@ -6,6 +6,7 @@ import gvm.ir.*;
 import gvm.ir.asm.Argument;
 import gvm.ir.asm.CustomOpParsers;
 import gvm.ir.asm.OpAsmParser;
+import gvm.ir.asm.ParseException;
 import gvm.ir.asm.UnresolvedOperand;
 import gvm.ir.attributes.*;
 import gvm.ir.def.OpDef;
@@ -85,6 +86,14 @@ final class OperationParser extends Parser implements OpAsmParser {
       }
     }
     finishIsolatedScope();
+    for (Map<Integer, ForwardRef> m : pending.values()) undeclared.addAll(m.values());
+    if (!undeclared.isEmpty()) {
+      // as MLIR's finalize: every name still only forward-referenced, in source order
+      undeclared.sort(java.util.Comparator.comparingInt(ForwardRef::offset));
+      ParseException e = coreError(undeclared.get(0).offset(), "use of undeclared SSA value name");
+      for (int i = 1; i < undeclared.size(); i++) e.also(coreError(undeclared.get(i).offset(), "use of undeclared SSA value name"));
+      throw e;
+    }
     resolveDeferredLocations();
     Operation only = top.first();
     if (only != null && only == top.last() && only.name().equals("builtin.module")) {
@@ -92,9 +101,11 @@ final class OperationParser extends Parser implements OpAsmParser {
       return only;
     }
     if (opts.noImplicitModule()) {
-      if (only == null) throw coreError(src.begin(), "source must contain a single top-level operation, found: 0");
+      // MLIR reports these at FILE:0:0, the location of the module it did not build
+      Location fileStart = new Location.FileLineCol(src.name(), 0, 0);
+      if (only == null) throw new ParseException(fileStart, "source must contain a single top-level operation, found: 0");
       int n = top.operations().size();
-      if (n != 1) throw coreError(src.begin(), "source must contain a single top-level operation, found: " + n);
+      if (n != 1) throw new ParseException(fileStart, "source must contain a single top-level operation, found: " + n);
       only.remove();
       return only;
     }
@@ -342,12 +353,17 @@ final class OperationParser extends Parser implements OpAsmParser {
   private void define(String name, Value[] vs, int at) {
     IsolatedScope s = isolated.peek();
     Map<Integer, ForwardRef> fwd = s.forwardRefs.remove(name);
+    // as MLIR, a later definition of the name anywhere resolves references a closed scope left open
+    if (fwd == null && !pending.isEmpty()) fwd = pending.remove(name);
     if (s.values.containsKey(name)) throw coreError(at, "redefinition of SSA value '" + name + "'").note(s.values.get(name).offset, "previously defined here");
     if (fwd != null) {
       for (Map.Entry<Integer, ForwardRef> e : fwd.entrySet()) {
         int i = e.getKey();
         ForwardRef f = e.getValue();
-        if (i >= vs.length) throw coreError(f.offset(), "reference to invalid result number");
+        if (i >= vs.length) {
+          undeclared.add(f); // MLIR never resolves it: an undeclared name at the end
+          continue;
+        }
         if (!f.placeholder().type().equals(vs[i].type()))
           throw coreError(at, "definition of SSA value '" + name + "#" + i + "' has type '" + AsmPrinter.toString(ctx, vs[i].type()) + "'")
               .note(f.offset(), "previously used here with type '" + AsmPrinter.toString(ctx, f.placeholder().type()) + "'");
@@ -443,14 +459,26 @@ final class OperationParser extends Parser implements OpAsmParser {
     return vs;
   }
 
-  /** Closes the innermost isolated name scope; a value still only forward-referenced was never defined. */
+  /**
+   * Closes the innermost isolated name scope; a value still only forward-referenced was never
+   * defined, which MLIR reports at the end of the whole parse (after any syntax error).
+   */
   private void finishIsolatedScope() {
     IsolatedScope s = isolated.pop();
-    ForwardRef first = null;
-    for (Map<Integer, ForwardRef> m : s.forwardRefs.values())
-      for (ForwardRef f : m.values()) if (first == null || f.offset() < first.offset()) first = f;
-    if (first != null) throw coreError(first.offset(), "use of undeclared SSA value name");
+    for (Map.Entry<String, Map<Integer, ForwardRef>> e : s.forwardRefs.entrySet()) {
+      if (e.getValue().isEmpty()) continue;
+      Map<Integer, ForwardRef> open = pending.putIfAbsent(e.getKey(), e.getValue());
+      if (open != null) {
+        for (Map.Entry<Integer, ForwardRef> r : e.getValue().entrySet())
+          if (open.putIfAbsent(r.getKey(), r.getValue()) != null) undeclared.add(r.getValue());
+      }
+    }
   }
+
+  /** Forward references of closed isolated scopes, by name: a later definition of the name resolves them. */
+  private final Map<String, Map<Integer, ForwardRef>> pending = new HashMap<>();
+  /** Forward references that can no longer be resolved. */
+  private final List<ForwardRef> undeclared = new ArrayList<>();
 
   // ================================================================== arguments, regions, blocks
 

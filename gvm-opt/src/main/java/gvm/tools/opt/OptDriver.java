@@ -160,6 +160,7 @@ final class OptDriver {
           new ParseOptions(options.allowUnregisteredDialect, options.noImplicitModule));
     } catch (ParseException e) {
       diagnostics.accept(parseDiagnostic(buf, e));
+      for (ParseException more : e.further()) diagnostics.accept(parseDiagnostic(buf, more));
       return false;
     } catch (DiagnosticException e) {
       diagnostics.accept(e.diagnostic());
@@ -224,7 +225,8 @@ final class OptDriver {
    */
   /** A parse error at a byte offset, located as MLIR's lexer locates it (line:column in the chunk). */
   static Diagnostic parseDiagnostic(SourceFile buf, ParseException e) {
-    Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, locate(buf, e.offset()), e.getMessage());
+    Location at = e.location() != null ? e.location() : locate(buf, e.offset());
+    Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, at, e.getMessage());
     for (Object[] note : e.notes()) {
       Location l = note[0] instanceof Location loc ? loc : note[0] instanceof Integer off ? locate(buf, off) : Location.UNKNOWN;
       d.attachNote(l, String.valueOf(note[1]));
