@@ -6,7 +6,7 @@ import java.util.List;
 public record ArrayAttr(List<Attribute> elements) implements Attribute {
   public static final ArrayAttr EMPTY = new ArrayAttr(List.of());
 
-  public ArrayAttr { elements = List.copyOf(elements); }
+  public ArrayAttr { elements = HashedList.copyOf(elements); }
 
   public int size() { return elements.size(); }
 

@@ -9,7 +9,7 @@ public record DictionaryAttr(List<NamedAttribute> entries) implements Attribute 
   public static final DictionaryAttr EMPTY = new DictionaryAttr(List.of());
 
   public DictionaryAttr {
-    entries = List.copyOf(entries);
+    entries = HashedList.copyOf(entries);
   }
 
   /** Sorts the entries; later duplicates replace earlier ones. */

@@ -21,7 +21,7 @@ public sealed interface Location extends Attribute
 
   /** {@code loc(fused<metadata>[a, b])}; metadata is null when absent. */
   record Fused(List<Location> locations, Attribute metadata) implements Location {
-    public Fused { locations = List.copyOf(locations); }
+    public Fused { locations = HashedList.copyOf(locations); }
   }
 
   /** The first file:line:col found in this location, or null. */

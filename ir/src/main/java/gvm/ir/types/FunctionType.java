@@ -1,11 +1,12 @@
 package gvm.ir.types;
 
+import gvm.ir.attributes.HashedList;
 import java.util.List;
 
 /** {@code (inputs) -> results}. */
 public record FunctionType(List<Type> inputs, List<Type> results) implements Type {
   public FunctionType {
-    inputs = List.copyOf(inputs);
-    results = List.copyOf(results);
+    inputs = HashedList.copyOf(inputs);
+    results = HashedList.copyOf(results);
   }
 }
