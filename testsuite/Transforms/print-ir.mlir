@@ -11,6 +11,25 @@
 // RUN: cat %t/builtin_module_no-symbol-name/1_symbol-dce.mlir | FileCheck %s --check-prefix=TREE-BEFORE-DCE
 // RUN: cat %t/builtin_module_no-symbol-name/2_symbol-dce.mlir | FileCheck %s --check-prefix=TREE-AFTER-DCE
 // RUN: cat %t/builtin_module_no-symbol-name/func_func_a/2_1_test-pass-failure.mlir | FileCheck %s --check-prefix=TREE-FAILED
+// RUN: rm -rf %t.cse && gvm-opt %s -p 'builtin.module(func.func(cse,canonicalize))' --mlir-print-ir-after-all --mlir-print-ir-before=cse --mlir-print-ir-tree-dir=%t.cse -o /dev/null
+// RUN: cat %t.cse/builtin_module_no-symbol-name/func_func_a/0_0_cse.mlir %t.cse/builtin_module_no-symbol-name/func_func_a/0_1_cse.mlir %t.cse/builtin_module_no-symbol-name/func_func_a/0_2_canonicalize.mlir | FileCheck %s --check-prefix=CSE
+
+// CSE: // -----// IR Dump Before CSE (cse) //----- //
+// CSE-NEXT: func.func @a(%arg0: i32) -> i32 {
+// CSE-NEXT:   %0 = arith.addi %arg0, %arg0 : i32
+// CSE-NEXT:   %1 = arith.addi %arg0, %arg0 : i32
+// CSE-NEXT:   %2 = arith.muli %0, %1 : i32
+// CSE-NEXT:   return %2 : i32
+// CSE-NEXT: }
+// CSE-EMPTY:
+// CSE-NEXT: // -----// IR Dump After CSE (cse) //----- //
+// CSE-NEXT: func.func @a(%arg0: i32) -> i32 {
+// CSE-NEXT:   %0 = arith.addi %arg0, %arg0 : i32
+// CSE-NEXT:   %1 = arith.muli %0, %0 : i32
+// CSE-NEXT:   return %1 : i32
+// CSE-NEXT: }
+// CSE-EMPTY:
+// CSE-NEXT: // -----// IR Dump After Canonicalizer (canonicalize) //----- //
 
 // SOME: // -----// IR Dump Before StripDebugInfo (strip-debuginfo) //----- //
 // SOME-NEXT: func.func @a(%arg0: i32) -> i32 {
@@ -26,7 +45,9 @@
 // ALL: // -----// IR Dump After StripDebugInfo (strip-debuginfo) //----- //
 // ALL-NEXT: func.func @a(%arg0: i32 loc(unknown)) -> i32 {
 // ALL-NEXT:   %0 = arith.addi %arg0, %arg0 : i32 loc(unknown)
-// ALL-NEXT:   return %0 : i32 loc(unknown)
+// ALL-NEXT:   %1 = arith.addi %arg0, %arg0 : i32 loc(unknown)
+// ALL-NEXT:   %2 = arith.muli %0, %1 : i32 loc(unknown)
+// ALL-NEXT:   return %2 : i32 loc(unknown)
 // ALL-NEXT: } loc(unknown)
 // ALL-EMPTY:
 // ALL-NEXT: // -----// IR Dump After StripDebugInfo (strip-debuginfo) //----- //
@@ -64,6 +85,8 @@
 
 func.func @a(%x: i32) -> i32 {
   %0 = arith.addi %x, %x : i32
-  return %0 : i32
+  %1 = arith.addi %x, %x : i32
+  %2 = arith.muli %0, %1 : i32
+  return %2 : i32
 }
 func.func private @unused()

@@ -25,6 +25,19 @@ public final class OptionTypes {
   /** {@code std::string}; printed in braces when a space comes before any quote or brace, as MLIR does. */
   public static final PassOption.OptionType<String> STRING = new Scalar<>("string", s -> s, OptionTypes::printString);
 
+  /**
+   * A pass pipeline with its anchor ({@code func.func(cse,canonicalize)}), as MLIR's
+   * {@code Option<OpPassManager>}; help shows {@code <pass-manager>}. Use with {@link #listOf} for
+   * the inliner's {@code op-pipelines}.
+   */
+  public static final PassOption.OptionType<OpPassManager> PASS_MANAGER = new Scalar<>("pass-manager", s -> {
+    try {
+      return PassPipelineParser.parse(s);
+    } catch (PassPipelineException e) {
+      return null;
+    }
+  }, OpPassManager::printAsTextualPipeline);
+
   /** A list of {@code element}s (MLIR's ListOption). */
   public static <E> PassOption.OptionType<List<E>> listOf(PassOption.OptionType<E> element) {
     return new PassOption.ListType<>((Scalar<E>) element);

@@ -83,6 +83,25 @@ class PassPipelineParserTest {
     assertEquals("for the --max-iterations option: 'abc' value invalid for long argument!", e.clMessage());
   }
 
+  static final class PipelineOptionPass extends Pass {
+    final PassOption<List<OpPassManager>> opPipelines = option("op-pipelines", "Pipelines per op", OptionTypes.listOf(OptionTypes.PASS_MANAGER), List.of());
+
+    PipelineOptionPass() { super("PipelineOptionPass", "test-pipeline-option", "A pass with pipelines as options", null); }
+
+    @Override public void runOnOperation(Operation op, PassContext ctx) {}
+  }
+
+  @Test void pipelinesAsOptionValues() throws Exception {
+    PassRegistry.register(PipelineOptionPass::new);
+    OpPassManager pm = PassPipelineParser.parse("builtin.module(test-pipeline-option{op-pipelines=func.func(test-func-pass),any(test-opt-pass{top-down=false})})");
+    PipelineOptionPass p = (PipelineOptionPass) pm.passes().get(0);
+    assertEquals(2, p.opPipelines.get().size());
+    assertEquals("func.func", p.opPipelines.get().get(0).opName());
+    assertEquals(null, p.opPipelines.get().get(1).opName());
+    assertEquals("builtin.module(test-pipeline-option{op-pipelines=func.func(test-func-pass),any(test-opt-pass{default-pipeline=canonicalize  inlining-threshold=4294967295 max-iterations=10 region-simplify=normal top-down=false})})",
+        pm.printAsTextualPipeline());
+  }
+
   @Test void implicitNestingPutsEachPassInItsOwnNest() {
     OpPassManager pm = new OpPassManager("builtin.module", OpPassManager.Nesting.IMPLICIT);
     pm.addPass(new FuncPass());
