@@ -1,0 +1,41 @@
+package gvm.interp;
+
+import gvm.dialect.Dialects;
+import gvm.ir.Context;
+import gvm.ir.Diagnostic;
+import gvm.ir.DiagnosticException;
+import gvm.ir.Operation;
+import gvm.ir.asm.ParseException;
+import gvm.ir.attributes.Location;
+import gvm.ir.format.Formats;
+import gvm.ir.verify.Verifier;
+import gvm.parser.MlirParser;
+import gvm.parser.ParseOptions;
+import gvm.parser.SourceBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Loading a program to run: parse and verify MLIR text; failures are located {@link InterpreterException}s. */
+public final class Programs {
+  private Programs() {}
+
+  /** The verified module of {@code text}, named {@code name} in locations. */
+  public static Operation parse(String name, String text) { return parse(name, text.getBytes(StandardCharsets.ISO_8859_1)); }
+
+  public static Operation parse(String name, byte[] data) {
+    Formats.install();
+    Context ctx = Dialects.newContext();
+    SourceBuffer buf = new SourceBuffer(name, data, 0, data.length);
+    Operation module;
+    try {
+      module = MlirParser.parseModule(ctx, buf, ParseOptions.DEFAULT);
+    } catch (ParseException e) {
+      int off = Math.max(0, Math.min(e.offset(), data.length));
+      throw new InterpreterException(new Location.FileLineCol(name, buf.line(off), buf.column(off)), e.getMessage());
+    } catch (DiagnosticException e) {
+      throw new InterpreterException(e.diagnostic().loc(), e.diagnostic().message());
+    }
+    Diagnostic failure = new Verifier(ctx, false, gvm.ir.print.PrintOptions.DEFAULT).verify(module);
+    if (failure != null) throw new InterpreterException(failure.loc(), failure.message());
+    return module;
+  }
+}

@@ -1,0 +1,141 @@
+package gvm.interp.gptvm;
+
+import gvm.interp.Parallel;
+import java.nio.FloatBuffer;
+
+/**
+ * The float32 kernels of the gptvm and kv ops, with llama2.c's arithmetic: sums accumulate in
+ * float in index order, exponentials and square roots are rounded to float.
+ */
+public final class Kernels {
+  private Kernels() {}
+
+  /** {@code out[r, o] = Σ_i x[r, i] · w[o, i] (+ bias[o])}: rows × in times (out × in)ᵀ. */
+  public static float[] linear(Parallel par, float[] x, int rows, int in, FloatBuffer w, int out, FloatBuffer bias) {
+    float[] y = new float[rows * out];
+    par.forEach(out, (long) rows * in * out, o -> {
+      float[] wr = new float[in];
+      w.get(o * in, wr);
+      float b = bias == null ? 0f : bias.get(o);
+      for (int r = 0; r < rows; r++) {
+        float acc = 0f;
+        int base = r * in;
+        for (int i = 0; i < in; i++) acc += wr[i] * x[base + i];
+        y[r * out + o] = acc + b;
+      }
+    });
+    return y;
+  }
+
+  /** {@code [M, K] × [K, N]} for one batch at the given offsets. */
+  public static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+    for (int i = 0; i < m; i++)
+      for (int j = 0; j < n; j++) {
+        float acc = 0f;
+        for (int p = 0; p < k; p++) acc += a[aOff + i * k + p] * b[bOff + p * n + j];
+        c[cOff + i * n + j] = acc;
+      }
+  }
+
+  /** llama2.c's rmsnorm over rows of {@code n}: {@code y = w · (x / sqrt(mean(x²) + eps))}. */
+  public static float[] rmsNorm(float[] x, FloatBuffer w, int n, double eps) {
+    float[] y = new float[x.length];
+    for (int r = 0; r < x.length / n; r++) {
+      float ss = 0f;
+      for (int i = 0; i < n; i++) ss += x[r * n + i] * x[r * n + i];
+      ss /= n;
+      ss += (float) eps;
+      ss = 1.0f / (float) Math.sqrt(ss);
+      for (int i = 0; i < n; i++) y[r * n + i] = w.get(i) * (ss * x[r * n + i]);
+    }
+    return y;
+  }
+
+  /** Layer norm over rows of {@code n} with biased variance. */
+  public static float[] layerNorm(float[] x, FloatBuffer w, FloatBuffer b, int n, double eps) {
+    float[] y = new float[x.length];
+    for (int r = 0; r < x.length / n; r++) {
+      float mean = 0f;
+      for (int i = 0; i < n; i++) mean += x[r * n + i];
+      mean /= n;
+      float var = 0f;
+      for (int i = 0; i < n; i++) var += (x[r * n + i] - mean) * (x[r * n + i] - mean);
+      var /= n;
+      float inv = 1.0f / (float) Math.sqrt(var + (float) eps);
+      for (int i = 0; i < n; i++) y[r * n + i] = (x[r * n + i] - mean) * inv * w.get(i) + (b == null ? 0f : b.get(i));
+    }
+    return y;
+  }
+
+  /** In-place softmax of {@code x[off, off + n·stride)} with stride. */
+  public static void softmax(float[] x, int off, int n, int stride) {
+    float max = x[off];
+    for (int i = 1; i < n; i++) max = Math.max(max, x[off + i * stride]);
+    float sum = 0f;
+    for (int i = 0; i < n; i++) {
+      float e = (float) Math.exp(x[off + i * stride] - max);
+      x[off + i * stride] = e;
+      sum += e;
+    }
+    for (int i = 0; i < n; i++) x[off + i * stride] /= sum;
+  }
+
+  /**
+   * Rotary embedding of {@code x [seq, heads, headDim]} in place at {@code positions[seq]}, pairs
+   * {@code (2i, 2i+1)} (interleaved) or {@code (i, i + rot/2)} (rotate_half) for {@code i < rot/2}.
+   */
+  public static void rope(float[] x, int seq, int heads, int headDim, long[] positions, double theta, int rot, boolean interleaved) {
+    int half = rot / 2;
+    float[] cos = new float[half], sin = new float[half];
+    for (int s = 0; s < seq; s++) {
+      for (int i = 0; i < half; i++) {
+        double freq = 1.0 / Math.pow(theta, (2.0 * i) / rot);
+        double angle = positions[s] * freq;
+        cos[i] = (float) Math.cos(angle);
+        sin[i] = (float) Math.sin(angle);
+      }
+      for (int h = 0; h < heads; h++) {
+        int base = (s * heads + h) * headDim;
+        for (int i = 0; i < half; i++) {
+          int ia = base + (interleaved ? 2 * i : i), ib = base + (interleaved ? 2 * i + 1 : i + half);
+          float a = x[ia], b = x[ib];
+          x[ia] = a * cos[i] - b * sin[i];
+          x[ib] = a * sin[i] + b * cos[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Grouped-query attention: {@code q [qLen, heads, d]} over {@code k, v [kvLen, kvHeads, d]};
+   * query {@code i} is at position {@code offset + i}; causal and window masks as gptvm.attention.
+   */
+  public static float[] attention(Parallel par, float[] q, int qLen, int heads, int d, float[] k, float[] v, int kvLen, int kvHeads,
+      int offset, double scale, boolean causal, long window) {
+    float[] out = new float[qLen * heads * d];
+    int group = heads / kvHeads;
+    float sc = (float) scale;
+    par.forEach(qLen * heads, (long) qLen * heads * kvLen * d * 2, qh -> {
+      int i = qh / heads, h = qh % heads, g = h / group;
+      int p = offset + i;
+      int last = causal ? Math.min(kvLen - 1, p) : kvLen - 1;
+      int first = window > 0 ? (int) Math.max(0, p - window + 1) : 0;
+      if (last < first) return;
+      float[] att = new float[last - first + 1];
+      int qb = (i * heads + h) * d;
+      for (int j = first; j <= last; j++) {
+        int kb = (j * kvHeads + g) * d;
+        float s = 0f;
+        for (int t = 0; t < d; t++) s += q[qb + t] * k[kb + t];
+        att[j - first] = s * sc;
+      }
+      softmax(att, 0, att.length, 1);
+      for (int j = first; j <= last; j++) {
+        int vb = (j * kvHeads + g) * d;
+        float a = att[j - first];
+        for (int t = 0; t < d; t++) out[qb + t] += a * v[vb + t];
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,63 @@
+package gvm.interp.scf;
+
+import gvm.dialect.scf.ir.ConditionOp;
+import gvm.dialect.scf.ir.ExecuteRegionOp;
+import gvm.dialect.scf.ir.ForOp;
+import gvm.dialect.scf.ir.IfOp;
+import gvm.dialect.scf.ir.IndexSwitchOp;
+import gvm.dialect.scf.ir.WhileOp;
+import gvm.dialect.scf.ir.YieldOp;
+import gvm.interp.BlockEffect;
+import gvm.interp.Elements;
+import gvm.interp.ImplTable;
+import gvm.ir.attributes.DenseArrayAttr;
+import java.util.Arrays;
+
+/**
+ * scf: for, if, while, execute_region, index_switch; their terminators (yield, condition) leave
+ * the region with their operands.
+ */
+public final class ScfImpls {
+  private ScfImpls() {}
+
+  public static void register(ImplTable t) {
+    t.register(YieldOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
+    // scf.condition returns (cond, args...): scf.while decides from the first value.
+    t.register(ConditionOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
+    t.register(ForOp.DEF, (f, op, a) -> {
+      long lb = (Long) a[0], ub = (Long) a[1], step = (Long) a[2];
+      if (step <= 0) throw new IllegalArgumentException("requires a positive step, but got " + step);
+      int w = Elements.width(op.operand(0).type());
+      Object[] iter = Arrays.copyOfRange(a, 3, a.length);
+      for (long iv = lb; iv < ub; iv = Elements.normalize(iv + step, w)) {
+        Object[] args = new Object[iter.length + 1];
+        args[0] = iv;
+        System.arraycopy(iter, 0, args, 1, iter.length);
+        iter = f.runRegion(op.region(0), args);
+        if (iv + step < iv) break; // overflow ends the loop
+      }
+      return BlockEffect.next(iter);
+    });
+    t.register(IfOp.DEF, (f, op, a) -> {
+      boolean cond = (Long) a[0] != 0;
+      if (!cond && op.region(1).isEmpty()) return BlockEffect.next();
+      return BlockEffect.next(f.runRegion(op.region(cond ? 0 : 1)));
+    });
+    t.register(WhileOp.DEF, (f, op, a) -> {
+      Object[] args = a;
+      while (true) {
+        Object[] c = f.runRegion(op.region(0), args);
+        Object[] carried = Arrays.copyOfRange(c, 1, c.length);
+        if ((Long) c[0] == 0) return BlockEffect.next(carried);
+        args = f.runRegion(op.region(1), carried);
+      }
+    });
+    t.register(ExecuteRegionOp.DEF, (f, op, a) -> BlockEffect.next(f.runRegion(op.region(0))));
+    t.register(IndexSwitchOp.DEF, (f, op, a) -> {
+      long v = (Long) a[0];
+      DenseArrayAttr cases = (DenseArrayAttr) op.prop("cases");
+      for (int i = 0; i < cases.size(); i++) if (cases.get(i) == v) return BlockEffect.next(f.runRegion(op.region(i + 1)));
+      return BlockEffect.next(f.runRegion(op.region(0)));
+    });
+  }
+}
