@@ -523,3 +523,35 @@ func.func @from_elements_generic(%f: f32, %i: index) {
   %0 = "tensor.from_elements"(%f, %i) : (f32, index) -> tensor<2xf32>
   return
 }
+
+// -----
+
+func.func @bitcast_width(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'tensor.bitcast' op operand type 'tensor<4xf32>' and result type 'tensor<4xi64>' are cast incompatible}}
+  %0 = tensor.bitcast %t : tensor<4xf32> to tensor<4xi64>
+  return
+}
+
+// -----
+
+func.func @bitcast_shape(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'tensor.bitcast' op operand type 'tensor<4xf32>' and result type 'tensor<5xi32>' are cast incompatible}}
+  %0 = tensor.bitcast %t : tensor<4xf32> to tensor<5xi32>
+  return
+}
+
+// -----
+
+func.func @rank_result(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'tensor.rank' op result #0 must be index, but got 'i32'}}
+  %0 = "tensor.rank"(%t) : (tensor<4xf32>) -> i32
+  return
+}
+
+// -----
+
+func.func @rank_operand(%t: f32) {
+  // expected-error@+1 {{'tensor.rank' op operand #0 must be tensor of any type values, but got 'f32'}}
+  %0 = "tensor.rank"(%t) : (f32) -> index
+  return
+}

@@ -120,3 +120,16 @@ func.func @pad_generate(%t: tensor<8x16xf32>, %f: f32, %i: index) {
   } : tensor<?x3xi32>
   return
 }
+
+// CHECK-LABEL: func.func @rank_bitcast
+func.func @rank_bitcast(%t: tensor<4x?xf32>, %u: tensor<*xi32>) -> (index, index, tensor<4x?xi32>, tensor<*xf32>) {
+  // CHECK-NEXT: %rank = tensor.rank %arg0 : tensor<4x?xf32>
+  %0 = tensor.rank %t : tensor<4x?xf32>
+  // CHECK-NEXT: %rank_0 = tensor.rank %arg1 : tensor<*xi32>
+  %1 = tensor.rank %u : tensor<*xi32>
+  // CHECK-NEXT: %0 = tensor.bitcast %arg0 : tensor<4x?xf32> to tensor<4x?xi32>
+  %2 = tensor.bitcast %t : tensor<4x?xf32> to tensor<4x?xi32>
+  // CHECK-NEXT: %1 = tensor.bitcast %arg1 : tensor<*xi32> to tensor<*xf32>
+  %3 = tensor.bitcast %u : tensor<*xi32> to tensor<*xf32>
+  return %0, %1, %2, %3 : index, index, tensor<4x?xi32>, tensor<*xf32>
+}

@@ -7,7 +7,6 @@ import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
 import gvm.ir.def.OpDef;
-import gvm.ir.types.RankedTensorType;
 import gvm.ir.types.ShapedType;
 import gvm.ir.types.Type;
 import java.util.List;
@@ -35,10 +34,6 @@ public final class CastOp extends OpView {
     if (!TensorConstraints.ANY_TENSOR.test(inputs.get(0)) || !TensorConstraints.ANY_TENSOR.test(outputs.get(0))) return false;
     ShapedType a = (ShapedType) inputs.get(0), b = (ShapedType) outputs.get(0);
     if (!a.elementType().equals(b.elementType())) return false;
-    if (!(a instanceof RankedTensorType ra) || !(b instanceof RankedTensorType rb)) return true;
-    if (ra.rank() != rb.rank()) return false;
-    for (int i = 0; i < ra.rank(); i++)
-      if (!ra.shape().isDynamic(i) && !rb.shape().isDynamic(i) && ra.shape().dim(i) != rb.shape().dim(i)) return false;
-    return true;
+    return TensorVerify.compatibleShapes(a, b);
   }
 }

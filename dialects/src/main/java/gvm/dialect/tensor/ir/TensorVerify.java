@@ -14,6 +14,27 @@ final class TensorVerify {
   private TensorVerify() {}
 
   /** The element type of a tensor type, else null. */
+  /** Shapes that agree wherever both are static, or either unranked (MLIR's verifyCompatibleShape). */
+  static boolean compatibleShapes(ShapedType a, ShapedType b) {
+    if (!(a instanceof RankedTensorType ra) || !(b instanceof RankedTensorType rb)) return true;
+    if (ra.rank() != rb.rank()) return false;
+    for (int i = 0; i < ra.rank(); i++)
+      if (!ra.shape().isDynamic(i) && !rb.shape().isDynamic(i) && ra.shape().dim(i) != rb.shape().dim(i)) return false;
+    return true;
+  }
+
+  /** MLIR's getElementTypeBitWidth: integers and floats their width, index 64, complex twice its part; else -1. */
+  static int bitWidth(Type t) {
+    if (t instanceof gvm.ir.types.IntegerType i) return i.width();
+    if (t instanceof gvm.ir.types.FloatType f) return f.width();
+    if (t instanceof gvm.ir.types.IndexType) return 64;
+    if (t instanceof gvm.ir.types.ComplexType c) {
+      int w = bitWidth(c.elementType());
+      return w < 0 ? -1 : 2 * w;
+    }
+    return -1;
+  }
+
   static Type elementType(Type t) { return t instanceof ShapedType s ? s.elementType() : null; }
 
   static int numDynamicDims(RankedTensorType t) {
