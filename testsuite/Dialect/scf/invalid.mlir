@@ -469,3 +469,148 @@ func.func @execute_region_terminator_types(%c: i1, %a: i32, %b: f32) {
   }
   return
 }
+
+// -----
+
+func.func @parallel_no_bounds(%lb: index, %ub: index, %st: index) {
+  // expected-error@+1 {{'scf.parallel' op needs at least one tuple element for lowerBound, upperBound and step}}
+  "scf.parallel"() <{operandSegmentSizes = array<i32: 0, 0, 0, 0>}> ({
+    "scf.reduce"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_zero_step(%lb: index, %ub: index) {
+  %c0 = arith.constant 0 : index
+  // expected-error@+1 {{'scf.parallel' op constant step operand must be positive}}
+  scf.parallel (%i) = (%lb) to (%ub) step (%c0) {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_iv_count(%lb: index, %ub: index, %st: index) {
+  // expected-error@+1 {{'scf.parallel' op expects the same number of induction variables: 2 as bound and step values: 1}}
+  "scf.parallel"(%lb, %ub, %st) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>}> ({
+  ^bb0(%i: index, %j: index):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_iv_type(%lb: index, %ub: index, %st: index) {
+  // expected-error@+1 {{'scf.parallel' op expects arguments for the induction variable to be of index type}}
+  "scf.parallel"(%lb, %ub, %st) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>}> ({
+  ^bb0(%i: i32):
+    "scf.reduce"() : () -> ()
+  }) : (index, index, index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_no_reduction(%lb: index, %ub: index, %st: index, %f: f32) {
+  // expected-error@+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of reductions: 0}}
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_no_init(%lb: index, %ub: index, %st: index, %f: f32) {
+  // expected-error@+1 {{'scf.parallel' op expects number of results: 1 to be the same as number of initial values: 0}}
+  %r = "scf.parallel"(%lb, %ub, %st) <{operandSegmentSizes = array<i32: 1, 1, 1, 0>}> ({
+  ^bb0(%i: index):
+    scf.reduce(%f : f32) {
+    ^bb0(%l: f32, %r: f32):
+      scf.reduce.return %l : f32
+    }
+  }) : (index, index, index) -> f32
+  return
+}
+
+// -----
+
+func.func @reduce_operand_type(%lb: index, %ub: index, %st: index, %f: f32, %g: i32) {
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+    // expected-error@+1 {{'scf.reduce' op expects type of 0-th reduction operand: 'i32' to be the same as the 0-th result type: 'f32'}}
+    scf.reduce(%g : i32) {
+    ^bb0(%l: i32, %r: i32):
+      scf.reduce.return %l : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_block_args(%lb: index, %ub: index, %st: index, %f: f32) {
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+    // expected-error@+1 {{'scf.reduce' op expected two block arguments with type 'f32' in the 0-th reduction region}}
+    scf.reduce(%f : f32) {
+    ^bb0(%l: f32):
+      scf.reduce.return %l : f32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_return_type(%lb: index, %ub: index, %st: index, %f: f32, %g: i32) {
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+    scf.reduce(%f : f32) {
+    ^bb0(%l: f32, %r: f32):
+      // expected-error@+1 {{'scf.reduce.return' op must have type 'f32' (the type of the reduction inputs)}}
+      scf.reduce.return %g : i32
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_terminator(%lb: index, %ub: index, %st: index, %f: f32) {
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+    // expected-error@+1 {{'scf.reduce' op reduction bodies must be terminated with an 'scf.reduce.return' op}}
+    scf.reduce(%f : f32) {
+    ^bb0(%l: f32, %r: f32):
+      "test.foo"() : () -> ()
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_bound_count(%lb: index, %ub: index, %st: index) {
+  // expected-error@+1 {{custom op 'scf.parallel' expected 2 operands}}
+  scf.parallel (%i, %j) = (%lb) to (%ub, %ub) step (%st, %st) {
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_return_parent(%f: f32) {
+  // expected-error@+1 {{'scf.reduce.return' op expects parent op 'scf.reduce'}}
+  scf.reduce.return %f : f32
+}
+
+// -----
+
+func.func @reduce_empty_body(%lb: index, %ub: index, %st: index, %f: f32) {
+  %r = scf.parallel (%i) = (%lb) to (%ub) step (%st) init (%f) -> f32 {
+    // expected-error@+1 {{empty block: expect at least a terminator}}
+    scf.reduce(%f : f32) {
+    ^bb0(%l: f32, %r: f32):
+    }
+  }
+  return
+}

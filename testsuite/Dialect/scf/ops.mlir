@@ -166,3 +166,38 @@ func.func @execute_region(%c: i1, %a: i64) -> i64 {
   // CHECK-NEXT: return %0 : i64
   return %r : i64
 }
+
+// CHECK-LABEL: func.func @parallel
+func.func @parallel(%lb: index, %ub: index, %st: index, %f: f32, %i: i32) -> (f32, i32) {
+  // CHECK-NEXT: scf.parallel (%arg5, %arg6) = (%arg0, %arg0) to (%arg1, %arg1) step (%arg2, %arg2) {
+  // CHECK-NEXT:   %1 = arith.addi %arg5, %arg6 : index
+  // CHECK-NEXT:   scf.reduce{{ ?$}}
+  // CHECK-NEXT: }
+  scf.parallel (%a, %b) = (%lb, %lb) to (%ub, %ub) step (%st, %st) {
+    %x = arith.addi %a, %b : index
+  }
+  // CHECK-NEXT: %0:2 = scf.parallel (%arg5) = (%arg0) to (%arg1) step (%arg2) init (%arg3, %arg4) -> (f32, i32) {
+  // CHECK-NEXT:   scf.reduce(%arg3, %arg4 : f32, i32) {
+  // CHECK-NEXT:   ^bb0(%arg6: f32, %arg7: f32):
+  // CHECK-NEXT:     %1 = arith.addf %arg6, %arg7 : f32
+  // CHECK-NEXT:     scf.reduce.return %1 : f32
+  // CHECK-NEXT:   }, {
+  // CHECK-NEXT:   ^bb0(%arg6: i32, %arg7: i32):
+  // CHECK-NEXT:     %1 = arith.addi %arg6, %arg7 : i32
+  // CHECK-NEXT:     scf.reduce.return %1 : i32
+  // CHECK-NEXT:   }
+  // CHECK-NEXT: }
+  %r:2 = scf.parallel (%a) = (%lb) to (%ub) step (%st) init (%f, %i) -> (f32, i32) {
+    scf.reduce(%f, %i : f32, i32) {
+    ^bb0(%l: f32, %r: f32):
+      %s = arith.addf %l, %r : f32
+      scf.reduce.return %s : f32
+    }, {
+    ^bb0(%l: i32, %r: i32):
+      %s = arith.addi %l, %r : i32
+      scf.reduce.return %s : i32
+    }
+  }
+  // CHECK-NEXT: return %0#0, %0#1 : f32, i32
+  return %r#0, %r#1 : f32, i32
+}

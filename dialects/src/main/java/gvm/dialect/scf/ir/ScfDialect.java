@@ -14,7 +14,8 @@ public final class ScfDialect extends Dialect {
   public ScfDialect() { super("scf"); }
 
   @Override public List<OpDef> ops() {
-    return List.of(ConditionOp.DEF, ExecuteRegionOp.DEF, ForOp.DEF, IfOp.DEF, IndexSwitchOp.DEF, WhileOp.DEF, YieldOp.DEF);
+    return List.of(ConditionOp.DEF, ExecuteRegionOp.DEF, ForOp.DEF, IfOp.DEF, IndexSwitchOp.DEF, ParallelOp.DEF, ReduceOp.DEF, ReduceReturnOp.DEF,
+        WhileOp.DEF, YieldOp.DEF);
   }
 
   @Override public List<String> dependentDialects() { return List.of("arith"); }
