@@ -1,0 +1,130 @@
+package gvm.llama2c;
+
+import java.util.Locale;
+
+/**
+ * Writes the gptvm/kv program of a llama2.c model: {@code @create_cache}, {@code @prefill} (prompt
+ * tokens at positions {@code len ..}, logits for each) and {@code @decode} (one token: its logits
+ * and the greedy next token), shapes fixed from the header, weights as {@code gptvm.param} by their
+ * Hugging Face names (see {@link Llama2cCheckpoint}), locations naming the layer and module of each
+ * op. The form follows {@code examples/llama_tiny_layer.mlir}.
+ */
+public final class Llama2cImporter {
+  private final Llama2cCheckpoint.Config c;
+  private final StringBuilder out = new StringBuilder();
+
+  private Llama2cImporter(Llama2cCheckpoint.Config c) { this.c = c; }
+
+  /** The module text for a model of configuration {@code c}; {@code source} is named in the header comment. */
+  public static String importModel(Llama2cCheckpoint.Config c, String source) {
+    Llama2cImporter im = new Llama2cImporter(c);
+    im.module(source);
+    return im.out.toString();
+  }
+
+  private void module(String source) {
+    int hs = c.headSize();
+    line("// Imported from the llama2.c checkpoint " + source + ": dim " + c.dim() + ", hidden " + c.hidden() + ", " + c.layers() + " layers, "
+        + c.heads() + " heads, " + c.kvHeads() + " kv heads, vocab " + c.vocab() + ", seq " + c.seq() + ", "
+        + (c.shared() ? "classifier shared with the embedding" : "separate classifier") + ".");
+    line("!cache = !kv.cache<layers = " + c.layers() + ", kv_heads = " + c.kvHeads() + ", head_dim = " + hs + ", capacity = " + c.seq() + ", dtype = f32>");
+    line("");
+    line("func.func @create_cache() -> !cache {");
+    line("  %cache = kv.create : !cache");
+    line("  return %cache : !cache");
+    line("}");
+    line("");
+    String v = "x" + c.vocab() + "xf32";
+    line("func.func @prefill(%ids: tensor<?xi32>, %cache: !cache) -> (tensor<?" + v + ">, !cache) {");
+    line("  %c0 = arith.constant 0 : index");
+    line("  %n = tensor.dim %ids, %c0 : tensor<?xi32>");
+    line("  %len = kv.seq_len %cache : !cache");
+    line("  %pos = tensor.generate %n {");
+    line("  ^bb0(%i: index):");
+    line("    %p = arith.addi %len, %i : index");
+    line("    tensor.yield %p : index");
+    line("  } : tensor<?xindex>");
+    body("?", "%ids", "%n");
+    line("  return %logits, %cache_out : tensor<?" + v + ">, !cache");
+    line("}");
+    line("");
+    line("func.func @decode(%token: tensor<1xi32>, %cache: !cache) -> (tensor<1" + v + ">, tensor<1xi32>, !cache) {");
+    line("  %c1 = arith.constant 1 : index");
+    line("  %len = kv.seq_len %cache : !cache");
+    line("  %pos = tensor.from_elements %len : tensor<1xindex>");
+    body("1", "%token", "%c1");
+    line("  %next = gptvm.argmax %logits : tensor<1" + v + "> -> tensor<1xi32> loc(\"sampler\")");
+    line("  return %logits, %next, %cache_out : tensor<1" + v + ">, tensor<1xi32>, !cache");
+    line("}");
+  }
+
+  /** Embedding, the layers, the final norm and the classifier over {@code s} tokens. */
+  private void body(String s, String ids, String count) {
+    int d = c.dim(), kv = c.kvDim(), hs = c.headSize(), h = c.hidden();
+    String act = "tensor<" + s + "x" + d + "xf32>";
+    param("%embed", "model.embed_tokens.weight", "model.embed_tokens", c.vocab(), d);
+    line("  %x0 = gptvm.embedding %embed, " + ids + " : (tensor<" + c.vocab() + "x" + d + "xf32>, tensor<" + s + "xi32>) -> " + act
+        + " loc(\"model.embed_tokens\")");
+    String cache = "%cache";
+    for (int l = 0; l < c.layers(); l++) {
+      String p = "model.layers." + l + ".", x = "%x" + l, L = "_" + l;
+      String qType = "tensor<" + s + "x" + c.heads() + "x" + hs + "xf32>", kType = "tensor<" + s + "x" + c.kvHeads() + "x" + hs + "xf32>";
+      String kvAct = "tensor<" + s + "x" + kv + "xf32>";
+      param("%w_in" + L, p + "input_layernorm.weight", p + "input_layernorm", d);
+      op("%h" + L, "gptvm.rms_norm " + x + ", %w_in" + L + " eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", p + "input_layernorm");
+      param("%wq" + L, p + "self_attn.q_proj.weight", p + "self_attn.q_proj", d, d);
+      param("%wk" + L, p + "self_attn.k_proj.weight", p + "self_attn.k_proj", kv, d);
+      param("%wv" + L, p + "self_attn.v_proj.weight", p + "self_attn.v_proj", kv, d);
+      param("%wo" + L, p + "self_attn.o_proj.weight", p + "self_attn.o_proj", d, d);
+      linear("%q" + L, "%h" + L, "%wq" + L, act, d, d, act, p + "self_attn.q_proj");
+      linear("%k" + L, "%h" + L, "%wk" + L, act, kv, d, kvAct, p + "self_attn.k_proj");
+      linear("%v" + L, "%h" + L, "%wv" + L, act, kv, d, kvAct, p + "self_attn.v_proj");
+      op("%qh" + L, "gptvm.reshape %q" + L + " : " + act + " -> " + qType, p + "self_attn");
+      op("%kh" + L, "gptvm.reshape %k" + L + " : " + kvAct + " -> " + kType, p + "self_attn");
+      op("%vh" + L, "gptvm.reshape %v" + L + " : " + kvAct + " -> " + kType, p + "self_attn");
+      op("%qr" + L, "gptvm.rope %qh" + L + ", %pos theta(10000.0) layout(interleaved) : " + qType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
+      op("%kr" + L, "gptvm.rope %kh" + L + ", %pos theta(10000.0) layout(interleaved) : " + kType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
+      op("%attn" + L, "kv.attend " + cache + "[" + l + "], %qr" + L + ", %kr" + L + ", %vh" + L + " : !cache, " + qType + ", " + kType, p + "self_attn");
+      op("%cache" + L, "kv.append " + cache + "[" + l + "], %kr" + L + ", %vh" + L + " : !cache, " + kType, p + "self_attn");
+      cache = "%cache" + L;
+      op("%attn2" + L, "gptvm.reshape %attn" + L + " : " + qType + " -> " + act, p + "self_attn");
+      linear("%o" + L, "%attn2" + L, "%wo" + L, act, d, d, act, p + "self_attn.o_proj");
+      op("%x1" + L, "gptvm.add " + x + ", %o" + L + " : " + act, p.substring(0, p.length() - 1));
+      param("%w_post" + L, p + "post_attention_layernorm.weight", p + "post_attention_layernorm", d);
+      op("%h2" + L, "gptvm.rms_norm %x1" + L + ", %w_post" + L + " eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", p + "post_attention_layernorm");
+      param("%w_gate" + L, p + "mlp.gate_proj.weight", p + "mlp.gate_proj", h, d);
+      param("%w_up" + L, p + "mlp.up_proj.weight", p + "mlp.up_proj", h, d);
+      param("%w_down" + L, p + "mlp.down_proj.weight", p + "mlp.down_proj", d, h);
+      String hid = "tensor<" + s + "x" + h + "xf32>";
+      linear("%gate" + L, "%h2" + L, "%w_gate" + L, act, h, d, hid, p + "mlp.gate_proj");
+      linear("%up" + L, "%h2" + L, "%w_up" + L, act, h, d, hid, p + "mlp.up_proj");
+      op("%act" + L, "gptvm.silu %gate" + L + " : " + hid, p + "mlp.act_fn");
+      op("%prod" + L, "gptvm.mul %act" + L + ", %up" + L + " : " + hid, p + "mlp");
+      linear("%down" + L, "%prod" + L, "%w_down" + L, hid, d, h, act, p + "mlp.down_proj");
+      op("%x" + (l + 1), "gptvm.add %x1" + L + ", %down" + L + " : " + act, p.substring(0, p.length() - 1));
+    }
+    line("  %cache_out = kv.advance " + cache + ", " + count + " : !cache");
+    param("%w_norm", "model.norm.weight", "model.norm", d);
+    op("%hn", "gptvm.rms_norm %x" + c.layers() + ", %w_norm eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", "model.norm");
+    String cls = "%embed";
+    if (!c.shared()) {
+      param("%lm_head", "lm_head.weight", "lm_head", c.vocab(), d);
+      cls = "%lm_head";
+    }
+    linear("%logits", "%hn", cls, act, c.vocab(), d, "tensor<" + s + "x" + c.vocab() + "xf32>", "lm_head");
+  }
+
+  private void param(String result, String name, String loc, int... shape) {
+    StringBuilder t = new StringBuilder("tensor<");
+    for (int s : shape) t.append(s).append('x');
+    op(result, "gptvm.param \"" + name + "\" : " + t + "f32>", loc);
+  }
+
+  private void linear(String result, String input, String weight, String inType, int out, int in, String outType, String loc) {
+    op(result, String.format(Locale.ROOT, "gptvm.linear %s, %s : (%s, tensor<%dx%dxf32>) -> %s", input, weight, inType, out, in, outType), loc);
+  }
+
+  private void op(String result, String text, String loc) { line("  " + result + " = " + text + " loc(\"" + loc + "\")"); }
+
+  private void line(String s) { out.append(s).append('\n'); }
+}
