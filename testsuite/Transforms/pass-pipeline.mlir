@@ -44,3 +44,7 @@ func.func @f() {
 
 // RUN: not gvm-opt %s --mlir-print-ir-before=foo,symbol-dce 2>&1 | FileCheck %s --check-prefix=PRINTARG
 // PRINTARG: gvm-opt: for the --mlir-print-ir-before option: Cannot find option named 'foo'!
+
+// --verify-roundtrip: the generic form parses back to the same IR.
+// RUN: gvm-opt %s --verify-roundtrip --symbol-dce | FileCheck %s --check-prefix=ROUNDTRIP
+// ROUNDTRIP: func.func @f()

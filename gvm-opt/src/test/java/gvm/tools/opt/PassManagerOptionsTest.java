@@ -32,21 +32,24 @@ class PassManagerOptionsTest {
     StringBuilder sb = new StringBuilder("module {\n");
     for (int i = 0; i < n; i++) {
       sb.append("  func.func @f").append(i).append("(%x: i32) -> i32 {\n");
-      sb.append("    %0 = arith.addi %x, %x : i32 loc(\"f").append(i).append(".py\":1:2)\n");
-      sb.append("    %1 = arith.muli %0, %x : i32\n");
-      sb.append("    return %1 : i32\n  }\n");
+      sb.append("    %c0 = arith.constant 0 : i32\n");
+      sb.append("    %0 = arith.addi %x, %c0 : i32 loc(\"f").append(i).append(".py\":1:2)\n");
+      sb.append("    %1 = arith.addi %x, %c0 : i32\n");
+      sb.append("    %2 = arith.muli %0, %1 : i32\n");
+      sb.append("    return %2 : i32\n  }\n");
     }
     return sb.append("  func.func private @dead()\n}\n").toString();
   }
 
   @Test void thousandFunctionsOnThreadsPrintAsOnOneThread() {
     String input = functions(1000);
-    String pipeline = "builtin.module(func.func(strip-debuginfo),symbol-dce)";
+    String pipeline = "builtin.module(func.func(cse,canonicalize,strip-debuginfo),symbol-dce)";
     Result threaded = run(input, "-p", pipeline, "--mlir-print-debuginfo");
     Result single = run(input, "-p", pipeline, "--mlir-print-debuginfo", "--mlir-disable-threading");
     assertEquals(0, threaded.rc, threaded.err);
     assertEquals(single.out, threaded.out);
-    assertTrue(threaded.out.contains("func.func @f999(%arg0: i32 loc(unknown)) -> i32 {"), threaded.out.substring(0, 200));
+    assertTrue(threaded.out.contains("func.func @f999(%arg0: i32 loc(unknown)) -> i32 {\n    %0 = arith.muli %arg0, %arg0 : i32 loc(#loc1)\n"),
+        threaded.out.substring(0, 300));
     assertTrue(!threaded.out.contains("@dead"));
   }
 
