@@ -555,3 +555,83 @@ func.func @rank_operand(%t: f32) {
   %0 = "tensor.rank"(%t) : (f32) -> index
   return
 }
+
+// -----
+
+func.func @gather_dims_empty(%s: tensor<4x5x6xf32>, %i: tensor<2x3x0xindex>) {
+  // expected-error@+1 {{'tensor.gather' op gather_dims must be non-empty}}
+  %0 = tensor.gather %s[%i] gather_dims([]) : (tensor<4x5x6xf32>, tensor<2x3x0xindex>) -> tensor<2x3x4x5x6xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dims_overflow(%s: tensor<4xf32>, %i: tensor<2x2xindex>) {
+  // expected-error@+1 {{'tensor.gather' op gather_dims overflow source rank}}
+  %0 = tensor.gather %s[%i] gather_dims([0, 1]) : (tensor<4xf32>, tensor<2x2xindex>) -> tensor<2x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dims_negative(%s: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.gather' op gather_dims value must be non-negative}}
+  %0 = tensor.gather %s[%i] gather_dims([-1]) : (tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<2x1x5xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dims_rank(%s: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.gather' op gather_dims value must be smaller than source rank}}
+  %0 = tensor.gather %s[%i] gather_dims([2]) : (tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<2x1x5xf32>
+  return
+}
+
+// -----
+
+func.func @gather_dims_order(%s: tensor<4x5xf32>, %i: tensor<2x2xindex>) {
+  // expected-error@+1 {{'tensor.gather' op gather_dims values must be strictly increasing}}
+  %0 = tensor.gather %s[%i] gather_dims([1, 0]) : (tensor<4x5xf32>, tensor<2x2xindex>) -> tensor<2x1x1xf32>
+  return
+}
+
+// -----
+
+func.func @gather_result_type(%s: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.gather' op result type mismatch: expected 'tensor<2x1x5xf32>' or its rank-reduced variant 'tensor<2x5xf32>' (got: 'tensor<2x1x6xf32>')}}
+  %0 = tensor.gather %s[%i] gather_dims([0]) : (tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<2x1x6xf32>
+  return
+}
+
+// -----
+
+func.func @gather_indices_type(%s: tensor<4x5xf32>, %i: tensor<2x1xf32>) {
+  // expected-error@+1 {{'tensor.gather' op operand #1 must be ranked tensor of signless integer or index values, but got 'tensor<2x1xf32>'}}
+  %0 = tensor.gather %s[%i] gather_dims([0]) : (tensor<4x5xf32>, tensor<2x1xf32>) -> tensor<2x1x5xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_not_unique(%s: tensor<2x1x5xf32>, %d: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.scatter' op requires 'unique' attribute to be set}}
+  %0 = tensor.scatter %s into %d[%i] scatter_dims([0]) : (tensor<2x1x5xf32>, tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<4x5xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_source_type(%s: tensor<2x1x6xf32>, %d: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.scatter' op source type mismatch: expected 'tensor<2x1x5xf32>' or its rank-reduced variant 'tensor<2x5xf32>' (got: 'tensor<2x1x6xf32>')}}
+  %0 = tensor.scatter %s into %d[%i] scatter_dims([0]) unique : (tensor<2x1x6xf32>, tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<4x5xf32>
+  return
+}
+
+// -----
+
+func.func @scatter_dims_rank(%s: tensor<2x1x5xf32>, %d: tensor<4x5xf32>, %i: tensor<2x1xindex>) {
+  // expected-error@+1 {{'tensor.scatter' op scatter_dims value must be smaller than dest rank}}
+  %0 = tensor.scatter %s into %d[%i] scatter_dims([2]) unique : (tensor<2x1x5xf32>, tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<4x5xf32>
+  return
+}

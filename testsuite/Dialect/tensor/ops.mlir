@@ -133,3 +133,16 @@ func.func @rank_bitcast(%t: tensor<4x?xf32>, %u: tensor<*xi32>) -> (index, index
   %3 = tensor.bitcast %u : tensor<*xi32> to tensor<*xf32>
   return %0, %1, %2, %3 : index, index, tensor<4x?xi32>, tensor<*xf32>
 }
+
+// CHECK-LABEL: func.func @gather_scatter
+func.func @gather_scatter(%s: tensor<4x5x6xf32>, %i: tensor<2x3x1xindex>, %j: tensor<7x2xi32>, %d: tensor<4x5x6xf32>, %u: tensor<2x3x4x1x6xf32>) {
+  // CHECK-NEXT: %gather = tensor.gather %arg0[%arg1] gather_dims([1]) : (tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<2x3x4x1x6xf32>
+  %0 = tensor.gather %s[%i] gather_dims([1]) : (tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<2x3x4x1x6xf32>
+  // CHECK-NEXT: %gather_0 = tensor.gather %arg0[%arg1] gather_dims([1]) unique : (tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<2x3x4x6xf32>
+  %1 = tensor.gather %s[%i] gather_dims([1]) unique : (tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<2x3x4x6xf32>
+  // CHECK-NEXT: %gather_1 = tensor.gather %arg0[%arg2] gather_dims([0, 2]) : (tensor<4x5x6xf32>, tensor<7x2xi32>) -> tensor<7x1x5x1xf32>
+  %2 = tensor.gather %s[%j] gather_dims([0, 2]) : (tensor<4x5x6xf32>, tensor<7x2xi32>) -> tensor<7x1x5x1xf32>
+  // CHECK-NEXT: %scatter = tensor.scatter %arg4 into %arg3[%arg1] scatter_dims([1]) unique : (tensor<2x3x4x1x6xf32>, tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<4x5x6xf32>
+  %3 = tensor.scatter %u into %d[%i] scatter_dims([1]) unique : (tensor<2x3x4x1x6xf32>, tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<4x5x6xf32>
+  return
+}

@@ -15,8 +15,8 @@ public final class TensorDialect extends Dialect {
   public TensorDialect() { super("tensor"); }
 
   @Override public List<OpDef> ops() {
-    return List.of(BitcastOp.DEF, CastOp.DEF, CollapseShapeOp.DEF, ConcatOp.DEF, DimOp.DEF, EmptyOp.DEF, ExpandShapeOp.DEF, ExtractOp.DEF,
-        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PadOp.DEF, RankOp.DEF, ReshapeOp.DEF,
+    return List.of(BitcastOp.DEF, CastOp.DEF, CollapseShapeOp.DEF, ConcatOp.DEF, DimOp.DEF, EmptyOp.DEF, ExpandShapeOp.DEF, ExtractOp.DEF, GatherOp.DEF,
+        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PadOp.DEF, RankOp.DEF, ReshapeOp.DEF, ScatterOp.DEF,
         SplatOp.DEF, YieldOp.DEF);
   }
 
