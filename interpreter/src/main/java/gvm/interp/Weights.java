@@ -6,4 +6,7 @@ public interface Weights {
   Weights NONE = name -> null;
 
   Tensor get(String name);
+
+  /** How errors name the source of the weights. */
+  default String describe() { return "the checkpoint"; }
 }

@@ -55,7 +55,9 @@ public final class Llama2cCheckpoint implements Weights {
     try {
       ch = FileChannel.open(path, StandardOpenOption.READ);
     } catch (IOException | RuntimeException e) {
-      throw new CheckpointException(path + ": cannot open checkpoint: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+          : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new CheckpointException(path + ": cannot open checkpoint: " + why);
     }
     try {
       long size = ch.size();
@@ -106,6 +108,8 @@ public final class Llama2cCheckpoint implements Weights {
   }
 
   public Config config() { return config; }
+
+  @Override public String describe() { return "the checkpoint " + path; }
 
   public Path path() { return path; }
 

@@ -62,12 +62,12 @@ class Llama2cTest {
 
   @Test void tinyConfigGroupedKvHeadsMatchesReference() throws IOException {
     // llama2.c "tiny": dim 64, hidden 172, 5 layers, 8 heads, 4 kv heads, vocab 512, seq 512
-    Path ckpt = CheckpointWriter.write(dir.resolve("tiny.bin"), 64, 172, 5, 8, 4, 512, 512, true, 42);
+    Path ckpt = RandomCheckpoint.write(dir.resolve("tiny.bin"), 64, 172, 5, 8, 4, 512, 512, true, 42);
     checkAgainstReference(ckpt, new int[] {1}, 64);
   }
 
   @Test void separateClassifierMultiTokenPromptAndMultiQuery() throws IOException {
-    Path ckpt = CheckpointWriter.write(dir.resolve("unshared.bin"), 48, 96, 3, 6, 1, 300, 48, false, 5);
+    Path ckpt = RandomCheckpoint.write(dir.resolve("unshared.bin"), 48, 96, 3, 6, 1, 300, 48, false, 5);
     checkAgainstReference(ckpt, new int[] {1, 17, 250, 3, 99}, 40);
     // steps beyond the capacity run to the capacity, as llama2.c
     checkAgainstReference(ckpt, new int[] {1, 2}, 1000);
@@ -109,7 +109,7 @@ class Llama2cTest {
   }
 
   @Test void badCheckpointsAndPromptsFailWithOneLine() throws IOException {
-    Path ckpt = CheckpointWriter.write(dir.resolve("ok.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1);
+    Path ckpt = RandomCheckpoint.write(dir.resolve("ok.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1);
     byte[] all = Files.readAllBytes(ckpt);
     Path cut = dir.resolve("cut.bin");
     Files.write(cut, Arrays.copyOf(all, all.length - 10));

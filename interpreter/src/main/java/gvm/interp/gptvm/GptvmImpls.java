@@ -170,13 +170,13 @@ public final class GptvmImpls {
     String name = new WeightOps.ParamOp(op).name();
     RankedTensorType rt = (RankedTensorType) op.result(0).type();
     Tensor w = f.interpreter().weights().get(name);
-    if (w == null) throw new InterpreterException(op.loc(), "the checkpoint has no parameter named '" + name + "'");
+    if (w == null) throw new InterpreterException(op.loc(), f.interpreter().weights().describe() + " has no parameter named '" + name + "'");
     long[] expected = rt.shape().toArray();
     int[] got = w.shape();
     boolean same = expected.length == got.length;
     for (int i = 0; same && i < got.length; i++) same = expected[i] == got[i];
     if (!same)
-      throw new InterpreterException(op.loc(), "parameter '" + name + "' has shape " + Arrays.toString(got) + " in the checkpoint, but the program expects "
+      throw new InterpreterException(op.loc(), "parameter '" + name + "' has shape " + Arrays.toString(got) + " in " + f.interpreter().weights().describe() + ", but the program expects "
           + Arrays.toString(expected));
     if (w.elementType().equals(rt.elementType())) return BlockEffect.next(w);
     ConvertedParams cache = f.interpreter().service(ConvertedParams.class, ConvertedParams::new);

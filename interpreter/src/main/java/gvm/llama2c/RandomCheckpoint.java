@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Writes random llama2.c checkpoints for tests, in the layout of make_llama2c_model.py: weights
- * N(0, 0.02), norm weights N(1, 0.1), classifier row 1 (BOS) scaled by 0.05, RoPE tables as run.c.
+ * Writes random llama2.c checkpoints (for tests, without Python), in the layout and with the
+ * distributions of make_llama2c_model.py (not its exact values: java.util.Random draws them):
+ * weights N(0, 0.02), norm weights N(1, 0.1), classifier row 1 (BOS) scaled by 0.05, RoPE tables
+ * as run.c.
  */
-final class CheckpointWriter {
-  private CheckpointWriter() {}
+public final class RandomCheckpoint {
+  private RandomCheckpoint() {}
 
-  static Path write(Path out, int dim, int hidden, int layers, int heads, int kvHeads, int vocab, int seq, boolean shared, long seed) throws IOException {
+  /** Writes the checkpoint to {@code out} and returns {@code out}. */
+  public static Path write(Path out, int dim, int hidden, int layers, int heads, int kvHeads, int vocab, int seq, boolean shared, long seed) throws IOException {
     Random rnd = new Random(seed);
     int hs = dim / heads, kv = kvHeads * hs;
     long floats = (long) vocab * dim + (long) layers * (2L * dim + 2L * dim * dim + 2L * kv * dim + 3L * hidden * dim) + dim + (long) seq * hs

@@ -1,0 +1,201 @@
+package gvm.tools.run;
+
+import gvm.dialect.func.ir.FuncOp;
+import gvm.dialect.kv.ir.KvCacheType;
+import gvm.interp.Interpreter;
+import gvm.interp.InterpreterException;
+import gvm.interp.Parallel;
+import gvm.interp.Programs;
+import gvm.ir.Operation;
+import gvm.llama2c.Generation;
+import gvm.llama2c.Llama2cCheckpoint;
+import gvm.llama2c.Tokenizer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * gvm-run: generates tokens with an imported model program (see {@code gvm-translate
+ * --import-llama2c}) on the reference interpreter, as llama2.c's {@code run}: prefill of the
+ * prompt, then decode steps on the kv cache; streams the text, then {@code achieved tok/s: X}.
+ */
+@Command(name = "gvm-run", mixinStandardHelpOptions = true, version = "gvm-run 0.1.0",
+    description = "Generate tokens with a gptvm model program on the reference interpreter.")
+public final class GvmRun implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL.mlir", description = "the program (@create_cache, @prefill, @decode)")
+  Path model;
+
+  @Option(names = "--weights", paramLabel = "CKPT", required = true, description = "llama2.c checkpoint the gptvm.param ops read")
+  Path weights;
+
+  @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer.bin: text prompts and text output")
+  Path tokenizer;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", description = "prompt text (needs --tokenizer)")
+  String prompt;
+
+  @Option(names = "--prompt-ids", paramLabel = "IDS", split = ",", description = "prompt token ids, comma separated (default: 1, BOS)")
+  List<String> promptIds;
+
+  @Option(names = "--steps", defaultValue = "256", description = "positions to run, prompt included (0: the model's capacity); default ${DEFAULT-VALUE}")
+  int steps;
+
+  @Option(names = "--temperature", defaultValue = "1.0", description = "0 for greedy; default ${DEFAULT-VALUE}")
+  double temperature;
+
+  @Option(names = "--seed", description = "sampler seed (default: the time)")
+  Long seed;
+
+  @Option(names = "--threads", description = "worker threads of the kernels (default: all cores)")
+  Integer threads;
+
+  @Option(names = "--emit-ids", description = "print 'ids: a,b,c,...' (prompt and generated) at the end")
+  boolean emitIds;
+
+  @Option(names = "--dump-logits", paramLabel = "FILE", description = "write each position's logits, little-endian float32 rows")
+  Path dumpLogits;
+
+  private final PrintStream out, err;
+
+  GvmRun(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) { System.exit(run(args, System.out, System.err)); }
+
+  /** Runs in-process; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cmd = new CommandLine(new GvmRun(out, err));
+    cmd.setOut(new java.io.PrintWriter(out, true));
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  /** A usage problem or bad input: printed as one line. */
+  private static final class Failure extends RuntimeException {
+    Failure(String m) { super(m, null, false, false); }
+  }
+
+  @Override public Integer call() {
+    Parallel parallel = null;
+    try {
+      if (temperature < 0) throw new Failure("--temperature must be non-negative");
+      byte[] text;
+      try {
+        text = Files.readAllBytes(model);
+      } catch (IOException | RuntimeException e) {
+        throw new Failure(model + ": cannot read the program");
+      }
+      Operation module = Programs.parse(model.toString(), text);
+      Llama2cCheckpoint ckpt = Llama2cCheckpoint.open(weights);
+      int vocab = ckpt.config().vocab();
+      Tokenizer tok = tokenizer == null ? null : load(tokenizer, vocab);
+      int[] ids = promptIds(tok, vocab);
+      Interpreter in = Interpreter.of(module, ckpt);
+      parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+      in.provide(Parallel.class, parallel);
+      for (String f : new String[] {"create_cache", "prefill", "decode"})
+        if (!in.hasFunction(f)) throw new Failure(model + ": the program has no function '@" + f + "'");
+      int capacity = capacity(module);
+      OutputStream logitsOut = dumpLogits == null ? null : new BufferedOutputStream(Files.newOutputStream(dumpLogits), 1 << 16);
+      long start = System.nanoTime();
+      long[] firstDone = {0};
+      List<Integer> result;
+      try {
+        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, new Generation.Listener() {
+          @Override public void logits(int pos, float[] row) {
+            if (firstDone[0] == 0) firstDone[0] = System.nanoTime();
+            if (logitsOut == null) return;
+            ByteBuffer b = ByteBuffer.allocate(4 * row.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (float f : row) b.putFloat(f);
+            try {
+              logitsOut.write(b.array());
+            } catch (IOException e) {
+              throw new Failure(dumpLogits + ": cannot write logits: " + e.getMessage());
+            }
+          }
+
+          @Override public void token(int prev, int token) {
+            if (tok == null) return;
+            byte[] piece = tok.decode(prev, token);
+            out.write(piece, 0, piece.length);
+            out.flush();
+          }
+        });
+      } finally {
+        if (logitsOut != null) logitsOut.close();
+      }
+      long end = System.nanoTime();
+      if (tok != null) out.println();
+      if (emitIds) out.println("ids: " + String.join(",", result.stream().map(String::valueOf).toArray(String[]::new)));
+      out.flush();
+      int positions = result.size();
+      double seconds = (end - start) / 1e9;
+      err.println(String.format(Locale.ROOT, "achieved tok/s: %f", seconds > 0 ? positions / seconds : 0.0));
+      return 0;
+    } catch (InterpreterException e) {
+      err.println(e.render());
+    } catch (Llama2cCheckpoint.CheckpointException | Failure e) {
+      err.println("gvm-run: error: " + e.getMessage());
+    } catch (IOException e) {
+      err.println("gvm-run: error: " + e.getMessage());
+    } finally {
+      if (parallel != null) parallel.shutdown();
+    }
+    return 1;
+  }
+
+  private static Tokenizer load(Path path, int vocab) {
+    try {
+      return Tokenizer.load(path, vocab);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(e.getMessage());
+    }
+  }
+
+  private int[] promptIds(Tokenizer tok, int vocab) {
+    if (prompt != null && promptIds != null) throw new Failure("give --prompt or --prompt-ids, not both");
+    int[] ids;
+    if (prompt != null) {
+      if (tok == null) throw new Failure("--prompt needs --tokenizer");
+      ids = tok.encode(prompt);
+    } else if (promptIds != null) {
+      ids = new int[promptIds.size()];
+      for (int i = 0; i < ids.length; i++) {
+        try {
+          ids[i] = Integer.parseInt(promptIds.get(i).trim());
+        } catch (NumberFormatException e) {
+          throw new Failure("--prompt-ids: '" + promptIds.get(i) + "' is not a token id");
+        }
+      }
+    } else {
+      ids = new int[] {1};
+    }
+    if (ids.length == 0) throw new Failure("--prompt-ids: no token ids");
+    for (int id : ids)
+      if (id < 0 || id >= vocab) throw new Failure("prompt id " + id + " is out of the vocabulary [0, " + vocab + ") of " + weights);
+    return ids;
+  }
+
+  /** The kv cache capacity: the result type of {@code @create_cache}. */
+  private int capacity(Operation module) {
+    for (Operation op = module.region(0).front().first(); op != null; op = op.nextOp())
+      if (op.isA(FuncOp.DEF) && "create_cache".equals(new FuncOp(op).name())
+          && new FuncOp(op).functionType().results().size() == 1 && new FuncOp(op).functionType().results().get(0) instanceof KvCacheType t)
+        return (int) t.capacity();
+    throw new Failure(model + ": '@create_cache' must return one !kv.cache");
+  }
+}

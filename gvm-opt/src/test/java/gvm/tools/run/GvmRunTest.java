@@ -1,0 +1,123 @@
+package gvm.tools.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gvm.llama2c.RandomCheckpoint;
+import gvm.tools.translate.GvmTranslate;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gvm-translate --import-llama2c and gvm-run, in-process, against numpy golden data and on bad input. */
+class GvmRunTest {
+  /** Golden data of the interpreter module's tests, made by ../shared/reference (see its README). */
+  private static final Path GOLDEN = Path.of("../interpreter/src/test/resources/llama2c");
+
+  @TempDir Path dir;
+
+  private record Result(int rc, String out, String err) {}
+
+  private static Result translate(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    int rc = GvmTranslate.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    int rc = GvmRun.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    return new Result(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path imported(Path ckpt) {
+    Path mlir = dir.resolve(ckpt.getFileName() + ".mlir");
+    Result t = translate("--import-llama2c", ckpt.toString(), "-o", mlir.toString());
+    assertEquals(0, t.rc(), t.err());
+    return mlir;
+  }
+
+  @Test void greedyIdsAndDumpedLogitsMatchNumpyReference() throws IOException {
+    Path ckpt = GOLDEN.resolve("mini.bin"), logits = dir.resolve("logits.f32");
+    Result r = run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--prompt-ids", "1,7,9", "--steps", "32", "--temperature", "0",
+        "--emit-ids", "--dump-logits", logits.toString(), "--threads", "2");
+    assertEquals(0, r.rc(), r.err());
+    assertEquals("ids: " + Files.readString(GOLDEN.resolve("mini.ids")).trim() + "\n", r.out());
+    assertTrue(r.err().matches("achieved tok/s: [0-9.]+\n"), r.err());
+    ByteBuffer got = ByteBuffer.wrap(Files.readAllBytes(logits)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer ref = ByteBuffer.wrap(Files.readAllBytes(GOLDEN.resolve("mini.logits.f32"))).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(ref.remaining(), got.remaining());
+    double num = 0, den = 0;
+    while (ref.hasRemaining()) {
+      double a = ref.getFloat(), b = got.getFloat();
+      num += (a - b) * (a - b);
+      den += a * a;
+    }
+    assertTrue(Math.sqrt(num / den) < 1e-4, "relative L2 error " + Math.sqrt(num / den));
+  }
+
+  /** make_llama2c_tokenizer.py's made-up tokenizer: id 3 is " ", id i is the character U+4E00 + i. */
+  private Path tokenizer(int vocab) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(4 + vocab * 16).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(4);
+    for (int i = 0; i < vocab; i++) {
+      byte[] p = piece(i).getBytes(StandardCharsets.UTF_8);
+      b.putFloat(0f).putInt(p.length).put(p);
+    }
+    Path tok = dir.resolve("tok.bin");
+    Files.write(tok, java.util.Arrays.copyOf(b.array(), b.position()));
+    return tok;
+  }
+
+  private static String piece(int i) { return i == 3 ? " " : new String(Character.toChars(0x4E00 + i)); }
+
+  @Test void textPromptEncodesAndGeneratedTextStreams() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 32, 64, 2, 4, 2, 100, 64, true, 11);
+    Result r = run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--tokenizer", tokenizer(100).toString(),
+        "--prompt", piece(10) + piece(20) + piece(30), "--steps", "12", "--temperature", "0.9", "--seed", "5", "--emit-ids");
+    assertEquals(0, r.rc(), r.err());
+    String[] lines = r.out().split("\n");
+    String[] ids = lines[1].substring("ids: ".length()).split(",");
+    assertEquals("1,3,10,20,30", String.join(",", java.util.Arrays.copyOf(ids, 5)));
+    StringBuilder text = new StringBuilder();
+    for (int i = 2; i < ids.length; i++) text.append(piece(Integer.parseInt(ids[i])));
+    assertEquals(text.toString(), lines[0]); // the space after BOS is stripped, as run.c
+    assertEquals(13, ids.length);
+    // the same seed gives the same draws
+    assertEquals(r.out(), run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--tokenizer", tokenizer(100).toString(),
+        "--prompt", piece(10) + piece(20) + piece(30), "--steps", "12", "--temperature", "0.9", "--seed", "5", "--emit-ids").out());
+  }
+
+  @Test void badInputFailsWithOneLine() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1);
+    Path mlir = imported(ckpt);
+    Result r = run(mlir.toString(), "--weights", ckpt.toString(), "--prompt-ids", "1,64");
+    assertEquals(1, r.rc());
+    assertEquals("gvm-run: error: prompt id 64 is out of the vocabulary [0, 64) of " + ckpt + "\n", r.err());
+    Path cut = dir.resolve("cut.bin");
+    Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(ckpt), 100));
+    r = run(mlir.toString(), "--weights", cut.toString());
+    assertEquals(1, r.rc());
+    assertTrue(r.err().startsWith("gvm-run: error: " + cut + ": truncated checkpoint: ") && r.err().indexOf('\n') == r.err().length() - 1, r.err());
+    Path other = RandomCheckpoint.write(dir.resolve("other.bin"), 32, 40, 2, 4, 2, 64, 32, true, 1);
+    r = run(mlir.toString(), "--weights", other.toString(), "--temperature", "0");
+    assertEquals(1, r.rc());
+    assertEquals("<unknown>:0: error: loc(\"model.embed_tokens\"): parameter 'model.embed_tokens.weight' has shape [64, 32] in the checkpoint "
+        + other + ", but the program expects [64, 16]\n", r.err());
+    Path broken = dir.resolve("broken.mlir");
+    Files.writeString(broken, "func.func @prefill(\n");
+    r = run(broken.toString(), "--weights", ckpt.toString());
+    assertEquals(1, r.rc());
+    assertTrue(r.err().startsWith(broken + ":1:20: error: ") && r.err().indexOf('\n') == r.err().length() - 1, r.err()); // mlir-opt-19 says the same
+    r = translate("--import-llama2c", dir.resolve("missing.bin").toString());
+    assertEquals(1, r.rc());
+    assertEquals("gvm-translate: error: " + dir.resolve("missing.bin") + ": cannot open checkpoint: No such file or directory\n", r.err());
+  }
+}
