@@ -69,6 +69,7 @@ public final class ForOp extends OpView {
         }
       })
       .verifier(ForOp::verify)
+      .canonicalizer("ForOpIterArgsFolder", ScfCanonicalization::forOpIterArgsFolder)
       .regionVerifier(ForOp::verifyLoopLike)
       .regionVerifier(RegionBranchOpInterface::verifyTypes)
       .regionVerifier(ForOp::verifyRegions);

@@ -49,6 +49,7 @@ public final class IfOp extends OpView {
         return new int[] {0, op.region(1).isEmpty() ? RegionBranchOpInterface.PARENT : 1};
       })
       .verifier(IfOp::verify)
+      .canonicalizer("RemoveStaticCondition", ScfCanonicalization::removeStaticCondition)
       .regionVerifier(RegionBranchOpInterface::verifyTypes);
 
   public IfOp(Operation op) { super(op, DEF); }
