@@ -1,7 +1,8 @@
 // RUN: gvm-opt %s --canonicalize | FileCheck %s
 
 // Folders and canonicalization patterns of the arith dialect: identities, constant folding
-// (scalars, splats, dense), constants moved right, comparisons, select, casts and re-association.
+// (scalars, splats, dense), constants moved right, comparisons, select, casts, re-association
+// and the extended (two-result) ops.
 // CHECK lines: what mlir-opt-19 --canonicalize prints for this file.
 
 // CHECK-LABEL: func.func @addi_zero(%arg0: i32) -> i32 {
@@ -296,4 +297,26 @@ func.func @f(%b: i1, %x: i1) -> (i1, i1, i1, i1) {
   %z2 = arith.extsi %x : i1 to i32
   %q2 = arith.cmpi ne, %z2, %c0 : i32
   return %n, %e, %q, %q2 : i1, i1, i1, i1
+}
+// CHECK-LABEL: func.func @ext(%arg0: i32) -> (i32, i1, i32, i32, i32, i32, i32, i1, i64, i64) {
+// CHECK-NEXT: %c14_i32 = arith.constant 14 : i32
+// CHECK-NEXT: %false = arith.constant false
+// CHECK-NEXT: %c-2147483648_i32 = arith.constant -2147483648 : i32
+// CHECK-NEXT: %c-4_i32 = arith.constant -4 : i32
+// CHECK-NEXT: %c3_i32 = arith.constant 3 : i32
+// CHECK-NEXT: %c1_i64 = arith.constant 1 : i64
+// CHECK-NEXT: %c-2_i64 = arith.constant -2 : i64
+// CHECK-NEXT: return %c14_i32, %false, %c-2147483648_i32, %c-4_i32, %c3_i32, %c-2147483648_i32, %arg0, %false, %c1_i64, %c-2_i64 : i32, i1, i32, i32, i32, i32, i32, i1, i64, i64
+// CHECK-NEXT: }
+func.func @ext(%x: i32) -> (i32, i1, i32, i32, i32, i32, i32, i1, i64, i64) {
+  %c7 = arith.constant 7 : i32
+  %m = arith.constant -2147483648 : i32
+  %c0 = arith.constant 0 : i32
+  %s, %o = arith.addui_extended %c7, %c7 : i32, i1
+  %l, %h = arith.mulsi_extended %m, %c7 : i32
+  %ul, %uh = arith.mului_extended %m, %c7 : i32
+  %z, %zo = arith.addui_extended %x, %c0 : i32, i1
+  %b = arith.constant -1 : i64
+  %bl, %bh = arith.mului_extended %b, %b : i64
+  return %s, %o, %l, %h, %uh, %ul, %z, %zo, %bl, %bh : i32, i1, i32, i32, i32, i32, i32, i1, i64, i64
 }

@@ -85,6 +85,7 @@ public final class OperationFolder {
 
   /** Forgets an erased constant. */
   public void notifyRemoval(Operation op) {
+    if (!op.hasTrait(Trait.CONSTANT_LIKE)) return; // only constants are owned; spares a lookup per erased op
     Owned o = owned.remove(op);
     if (o != null && o.scope().get(o.key()) == op) o.scope().remove(o.key());
   }
