@@ -29,7 +29,8 @@ public final class CollapseShapeOp extends OpView {
         // Unranked tensors pass the constraints but have no shape to check (MLIR asserts on them).
         if (op.operand(0).type() instanceof RankedTensorType src && op.result(0).type() instanceof RankedTensorType result)
           Reassociation.verify(op, src, result);
-      });
+      })
+      .folder((op, c) -> TensorFolders.reshape(op, c, ExpandShapeOp.DEF));
 
   public CollapseShapeOp(Operation op) { super(op, DEF); }
 

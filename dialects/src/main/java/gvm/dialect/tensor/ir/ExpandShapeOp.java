@@ -32,7 +32,8 @@ public final class ExpandShapeOp extends OpView {
       .format("$src $reassociation `output_shape` custom<DynamicIndexList>($output_shape, $static_output_shape) attr-dict `:`"
           + " type($src) `into` type($result)")
       .resultNames((op, names) -> names[0] = "expanded")
-      .verifier(ExpandShapeOp::verify);
+      .verifier(ExpandShapeOp::verify)
+      .folder((op, c) -> TensorFolders.reshape(op, c, CollapseShapeOp.DEF));
 
   public ExpandShapeOp(Operation op) { super(op, DEF); }
 

@@ -24,7 +24,8 @@ public final class ExtractSliceOp extends OffsetSizeAndStrideOp {
           + " custom<DynamicIndexList>($strides, $static_strides) attr-dict `:` type($source) `to` type($result)")
       .resultNames((op, names) -> names[0] = "extracted_slice")
       .verifier(op -> Slices.verifyOffsetSizeAndStride(op, 1, ((RankedTensorType) op.operand(0).type()).rank()))
-      .verifier(ExtractSliceOp::verify);
+      .verifier(ExtractSliceOp::verify)
+      .folder(TensorFolders::extractSlice);
 
   public ExtractSliceOp(Operation op) { super(op, DEF, 1); }
 

@@ -28,7 +28,8 @@ public final class InsertSliceOp extends OffsetSizeAndStrideOp {
           + " custom<DynamicIndexList>($strides, $static_strides) attr-dict `:` type($source) `into` type($dest)")
       .resultNames((op, names) -> names[0] = "inserted_slice")
       .verifier(op -> Slices.verifyOffsetSizeAndStride(op, 2, ((RankedTensorType) op.result(0).type()).rank()))
-      .verifier(InsertSliceOp::verify);
+      .verifier(InsertSliceOp::verify)
+      .folder(TensorFolders::insertSlice);
 
   public InsertSliceOp(Operation op) { super(op, DEF, 2); }
 

@@ -101,4 +101,55 @@ final class TensorFolders {
       return OpFoldResult.of(c[1]);
     return null;
   }
+
+  /** True if offsets are all 0, strides all 1 and sizes the whole of {@code t} (static only). */
+  private static boolean coversWhole(Operation op, RankedTensorType t) {
+    long[] offsets = TensorVerify.i64Array(op, "static_offsets"), sizes = TensorVerify.i64Array(op, "static_sizes"),
+        strides = TensorVerify.i64Array(op, "static_strides");
+    if (!t.hasStaticShape() || sizes.length != t.rank()) return false;
+    for (int i = 0; i < sizes.length; i++)
+      if (offsets[i] != 0 || strides[i] != 1 || sizes[i] != t.shape().dim(i)) return false;
+    return true;
+  }
+
+  private static boolean samePlacement(Operation a, Operation b) {
+    for (String p : new String[] {"static_offsets", "static_sizes", "static_strides"})
+      if (!java.util.Arrays.equals(TensorVerify.i64Array(a, p), TensorVerify.i64Array(b, p))) return false;
+    // Only fully static placements (extract_slice has one operand then, insert_slice two).
+    return a.numOperands() == 1 && b.numOperands() == 2;
+  }
+
+  static OpFoldResult extractSlice(Operation op, Attribute[] c) {
+    RankedTensorType result = (RankedTensorType) op.result(0).type();
+    // extract_slice(splat constant) -> splat of the slice type
+    if (c[0] instanceof DenseElementsAttr d && d.isSplat() && !d.isStrings() && result.hasStaticShape())
+      return OpFoldResult.of(DenseElementsAttr.of(result, new long[] {d.get(0)}));
+    // extract_slice(x) of all of x -> x
+    if (op.numOperands() == 1 && op.operand(0).type().equals(result) && coversWhole(op, result)) return OpFoldResult.of(op.operand(0));
+    return null;
+  }
+
+  static OpFoldResult insertSlice(Operation op, Attribute[] c) {
+    Value src = op.operand(0), dest = op.operand(1);
+    // insert_slice(x into d) covering all of d -> x
+    if (op.numOperands() == 2 && src.type().equals(dest.type()) && coversWhole(op, (RankedTensorType) dest.type())) return OpFoldResult.of(src);
+    // insert_slice(extract_slice(d at P) into d at P) -> d
+    Operation ex = src.definingOp();
+    if (ex != null && ex.isA(ExtractSliceOp.DEF) && ex.operand(0) == dest && samePlacement(ex, op)) return OpFoldResult.of(dest);
+    return null;
+  }
+
+  /** collapse(expand(x)) or expand(collapse(x)) -> x when x has the result type; a constant -> the same elements reshaped. */
+  static OpFoldResult reshape(Operation op, Attribute[] c, gvm.ir.def.OpDef inverse) {
+    Operation inner = op.operand(0).definingOp();
+    if (inner != null && inner.isA(inverse) && inner.operand(0).type().equals(op.result(0).type())) return OpFoldResult.of(inner.operand(0));
+    if (c[0] instanceof DenseElementsAttr d && !d.isStrings() && op.result(0).type() instanceof RankedTensorType t && t.hasStaticShape()) {
+      if (d.isSplat()) return OpFoldResult.of(DenseElementsAttr.of(t, new long[] {d.get(0)}));
+      if (d.type().elementType() instanceof gvm.ir.types.ComplexType) return null;
+      long[] data = new long[(int) d.numElements()];
+      for (int i = 0; i < data.length; i++) data[i] = d.get(i);
+      return OpFoldResult.of(DenseElementsAttr.of(t, data));
+    }
+    return null;
+  }
 }
