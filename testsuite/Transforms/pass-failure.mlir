@@ -50,6 +50,9 @@
 // CRASH-REPRO-ERR-NOT: internal error
 // CRASH-REPRO-ERR: pass-failure.mlir:0:0: error: Failures have been detected while processing an MLIR pass pipeline
 // CRASH-REPRO-ERR-NEXT: pass-failure.mlir:0:0: note: Pipeline failed while executing [`(anonymous namespace)::TestCrashRecoveryPass` on 'builtin.module' operation]: reproducer generated at `{{.*}}crash.mlir`
+// Functions crash on several threads; the first in IR order is reported.
+// RUN: not gvm-opt %s -p 'builtin.module(func.func(test-pass-crash))' --mlir-pass-pipeline-crash-reproducer=%t/threads.mlir 2>&1 | FileCheck %s --check-prefix=THREADS
+// THREADS: note: Pipeline failed while executing [`(anonymous namespace)::TestCrashRecoveryPass` on 'func.func' operation: @f]: reproducer generated at
 // CRASH-REPRO: pipeline: "builtin.module(test-pass-crash)",
 // CRASH-REPRO-NEXT: disable_threading: false,
 

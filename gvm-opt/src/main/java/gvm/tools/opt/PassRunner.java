@@ -92,7 +92,7 @@ final class PassRunner {
     if (options.crashReproducer != null) {
       StringWriter w = new StringWriter();
       AsmPrinter.printTopLevel(ctx, top, printing, w);
-      crash = new CrashReproducer(w.toString());
+      crash = new CrashReproducer(top, w.toString());
       pm.addInstrumentation(crash);
       pm.enableCrashDiagnostics(false);
     }

@@ -8,6 +8,8 @@ import gvm.pass.OpPassManager;
 import gvm.pass.OpToOpPassAdaptor;
 import gvm.pass.Pass;
 import gvm.pass.PassInstrumentation;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * {@code --mlir-pass-pipeline-crash-reproducer=FILE}: MLIR's full crash reproducer. The tool gives
@@ -18,22 +20,25 @@ import gvm.pass.PassInstrumentation;
  */
 public final class CrashReproducer implements PassInstrumentation {
   private final String irBefore;
-  private Pass failedPass;
-  private String failedOn;
-  private Location failedLoc;
+  private final Operation top;
+  /** The first failing pass of each op; with threads, several ops may fail at once. */
+  private final Map<Operation, Pass> failures = new IdentityHashMap<>();
 
-  /** @param irBefore the top-level op printed with the tool's flags before any pass ran */
-  public CrashReproducer(String irBefore) { this.irBefore = irBefore; }
+  /**
+   * @param top the op the pipeline runs on
+   * @param irBefore {@code top} printed with the tool's flags before any pass ran
+   */
+  public CrashReproducer(Operation top, String irBefore) {
+    this.top = top;
+    this.irBefore = irBefore;
+  }
 
   @Override public synchronized void runAfterPassFailed(Pass pass, Operation op) {
-    if (pass instanceof OpToOpPassAdaptor || failedPass != null) return;
-    failedPass = pass;
-    failedLoc = op.loc();
-    failedOn = "'" + op.name() + "' operation" + (op.inherentOrDiscardable("sym_name") instanceof StringAttr s ? ": @" + s.value() : "");
+    if (!(pass instanceof OpToOpPassAdaptor)) failures.putIfAbsent(op, pass);
   }
 
   /** Whether a pass failed (there is something to reproduce). */
-  public synchronized boolean failed() { return failedPass != null; }
+  public synchronized boolean failed() { return !failures.isEmpty(); }
 
   /** The reproducer: the IR, then the configuration as MLIR writes it. */
   public String file(OpPassManager pm, boolean disableThreading, boolean verifyEach) {
@@ -49,8 +54,19 @@ public final class CrashReproducer implements PassInstrumentation {
 
   private static String escape(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
 
-  /** The error at the failing op, with the note naming the pass and the file. */
+  /**
+   * The error at the failing op, with the note naming the pass and the file. When ops failed on
+   * several threads, the first in IR order is named, as a run on one thread would stop there.
+   */
   public synchronized Diagnostic diagnostic(String path) {
+    Operation[] first = {null};
+    top.walkPreOrder(op -> {
+      if (first[0] == null && failures.containsKey(op)) first[0] = op;
+    });
+    Operation op = first[0] != null ? first[0] : failures.keySet().iterator().next();
+    Pass failedPass = failures.get(op);
+    Location failedLoc = op.loc();
+    String failedOn = "'" + op.name() + "' operation" + (op.inherentOrDiscardable("sym_name") instanceof StringAttr s ? ": @" + s.value() : "");
     Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, failedLoc, "Failures have been detected while processing an MLIR pass pipeline");
     d.attachNote(failedLoc, "Pipeline failed while executing [`" + failedPass.name() + "` on " + failedOn + "]: reproducer generated at `" + path + "`");
     return d;
