@@ -27,8 +27,8 @@
 // RUN: not gvm-opt %s --test-pass-crash --mlir-pass-pipeline-crash-reproducer=%t/crash.mlir 2>&1 | FileCheck %s --check-prefix=CRASH-REPRO-ERR
 // RUN: cat %t/crash.mlir | FileCheck %s --check-prefix=CRASH-REPRO
 
-// REPRO-ERR: pass-failure.mlir:[[# @LINE + 26]]:1: error: Failures have been detected while processing an MLIR pass pipeline
-// REPRO-ERR: pass-failure.mlir:[[# @LINE + 25]]:1: note: Pipeline failed while executing [`(anonymous namespace)::TestFailurePass` on 'func.func' operation: @f]: reproducer generated at `{{.*}}repro.mlir`
+// REPRO-ERR: pass-failure.mlir:{{[0-9]+}}:1: error: Failures have been detected while processing an MLIR pass pipeline
+// REPRO-ERR: pass-failure.mlir:{{[0-9]+}}:1: note: Pipeline failed while executing [`(anonymous namespace)::TestFailurePass` on 'func.func' operation: @f]: reproducer generated at `{{.*}}repro.mlir`
 // REPRO: module {
 // REPRO-NEXT:   func.func @f() {
 // REPRO-NEXT:     return
