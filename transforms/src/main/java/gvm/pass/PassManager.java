@@ -182,6 +182,11 @@ public final class PassManager extends OpPassManager {
   }
 
   private boolean runPass(Pass pass, Operation op, Context ctx, List<Diagnostic> diags) {
+    if (!pass.canScheduleOn(op)) {
+      diags.add(new Diagnostic(Diagnostic.Severity.ERROR, gvm.ir.attributes.Location.UNKNOWN,
+          "unable to schedule pass '" + pass.name() + "' on a PassManager intended to run on '" + op.name() + "'!"));
+      return false;
+    }
     for (PassInstrumentation pi : instrumentations) pi.runBeforePass(pass, op);
     PassContext pc = new PassContext(ctx, this, diags, printOpOnDiagnostic ? verifier : null);
     boolean failed;
