@@ -26,5 +26,5 @@ GVM_DEFAULT_JAVA_OPTS="-XX:+UseParallelGC -Xms1g -Xmn256m -Xss16m"
 gvm_exec() {
   local main="$1"; shift
   gvm_ensure_jar
-  exec java ${GVM_JAVA_OPTS:-$GVM_DEFAULT_JAVA_OPTS} -cp "$GVM_JAR" "$main" "$@"
+  exec java ${GVM_JAVA_OPTS:-$GVM_DEFAULT_JAVA_OPTS} ${GVM_TOOL_JAVA_OPTS:-} -cp "$GVM_JAR" "$main" "$@"
 }

@@ -2,6 +2,8 @@ package gvm.interp;
 
 import gvm.ir.types.FloatType;
 import gvm.ir.types.Type;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
@@ -16,12 +18,15 @@ public final class Tensor {
   private final Type elementType;
   private final int[] shape;
   private final FloatBuffer floats;
+  /** The little-endian bytes under {@code floats} for a mapped tensor, else null. */
+  private final ByteBuffer bytes;
   private final long[] ints;
 
-  private Tensor(Type elementType, int[] shape, FloatBuffer floats, long[] ints) {
+  private Tensor(Type elementType, int[] shape, FloatBuffer floats, ByteBuffer bytes, long[] ints) {
     this.elementType = elementType;
     this.shape = shape;
     this.floats = floats;
+    this.bytes = bytes;
     this.ints = ints;
   }
 
@@ -30,13 +35,15 @@ public final class Tensor {
     check(shape, data.length);
     if (!elementType.equals(FloatType.F32) && !elementType.equals(FloatType.F64))
       for (int i = 0; i < data.length; i++) data[i] = (float) Elements.round(data[i], elementType);
-    return new Tensor(elementType, shape, FloatBuffer.wrap(data), null);
+    return new Tensor(elementType, shape, FloatBuffer.wrap(data), null, null);
   }
 
-  /** A float tensor viewing {@code buffer} (e.g. a mapped weight); no copy. */
-  public static Tensor view(Type elementType, int[] shape, FloatBuffer buffer) {
-    check(shape, buffer.remaining());
-    return new Tensor(elementType, shape, buffer.slice(), null);
+  /** A float32 tensor viewing little-endian {@code bytes} (e.g. a mapped weight); no copy. */
+  public static Tensor view(int[] shape, ByteBuffer bytes) {
+    ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+    FloatBuffer f = b.asFloatBuffer();
+    check(shape, f.remaining());
+    return new Tensor(gvm.ir.types.FloatType.F32, shape, f, b, null);
   }
 
   /** An integer tensor over {@code data} (taken, not copied; normalized in place to the width). */
@@ -44,7 +51,7 @@ public final class Tensor {
     check(shape, data.length);
     int w = Elements.width(elementType);
     for (int i = 0; i < data.length; i++) data[i] = Elements.normalize(data[i], w);
-    return new Tensor(elementType, shape, null, data);
+    return new Tensor(elementType, shape, null, null, data);
   }
 
   /** A zero tensor. */
@@ -86,6 +93,9 @@ public final class Tensor {
   /** The float storage; read only by convention. */
   public FloatBuffer floats() { return floats; }
 
+  /** The little-endian bytes of a mapped float32 tensor, or null. */
+  public ByteBuffer bytes() { return bytes; }
+
   /** A fresh copy of the float elements. */
   public float[] floatArray() {
     float[] a = new float[size()];
@@ -102,7 +112,7 @@ public final class Tensor {
   /** The same elements under another shape of equal size. */
   public Tensor reshape(int[] newShape) {
     check(newShape, size());
-    return new Tensor(elementType, newShape.clone(), floats, ints);
+    return new Tensor(elementType, newShape.clone(), floats, bytes, ints);
   }
 
   /** A tensor of {@code type} from scalar values ({@code Long}/{@code Double}), rounded to the type. */

@@ -2,7 +2,6 @@ package gvm.llama2c;
 
 import gvm.interp.Tensor;
 import gvm.interp.Weights;
-import gvm.ir.types.FloatType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -155,8 +154,7 @@ public final class Llama2cCheckpoint implements Weights {
   private Tensor map(String name, Entry e) {
     long bytes = 4L * Tensor.size(e.shape());
     try {
-      ByteBuffer b = channel.map(FileChannel.MapMode.READ_ONLY, 28 + 4 * e.offset(), bytes).order(ByteOrder.LITTLE_ENDIAN);
-      return Tensor.view(FloatType.F32, e.shape(), b.asFloatBuffer());
+      return Tensor.view(e.shape(), channel.map(FileChannel.MapMode.READ_ONLY, 28 + 4 * e.offset(), bytes));
     } catch (IOException ex) {
       throw new CheckpointException(path + ": cannot map '" + name + "': " + ex.getMessage());
     }

@@ -50,7 +50,7 @@ public final class GptvmImpls {
       Tensor x = (Tensor) a[0], w = (Tensor) a[1];
       int in = w.dim(1), out = w.dim(0), rows = x.size() / in;
       if (x.dim(x.rank() - 1) != in) throw new IllegalArgumentException("input has " + x.dim(x.rank() - 1) + " features, weight " + in);
-      float[] y = Kernels.linear(f.interpreter().parallel(), x.floatArray(), rows, in, w.floats(), out, a.length > 2 ? ((Tensor) a[2]).floats() : null);
+      float[] y = Kernels.linear(f.interpreter().parallel(), x.floatArray(), rows, in, w.floats(), w.bytes(), out, a.length > 2 ? ((Tensor) a[2]).floats() : null);
       int[] shape = x.shape();
       shape[shape.length - 1] = out;
       return BlockEffect.next(Tensor.ofFloats(elem(op), shape, y));

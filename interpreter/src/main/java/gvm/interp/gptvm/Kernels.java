@@ -10,17 +10,34 @@ import java.nio.FloatBuffer;
 public final class Kernels {
   private Kernels() {}
 
-  /** {@code out[r, o] = Σ_i x[r, i] · w[o, i] (+ bias[o])}: rows × in times (out × in)ᵀ. */
-  public static float[] linear(Parallel par, float[] x, int rows, int in, FloatBuffer w, int out, FloatBuffer bias) {
+  /**
+   * {@code out[r, o] = Σ_i x[r, i] · w[o, i] (+ bias[o])}: rows × in times (out × in)ᵀ, split over
+   * output rows. {@code wBytes}, when not null, are the little-endian bytes of {@code w} (a mapped
+   * weight), read in place by the Vector API; otherwise weight rows are read from {@code w}.
+   */
+  public static float[] linear(Parallel par, float[] x, int rows, int in, FloatBuffer w, java.nio.ByteBuffer wBytes, int out, FloatBuffer bias) {
     float[] y = new float[rows * out];
+    boolean vector = VectorKernels.AVAILABLE;
+    float[] wArray = w.hasArray() && w.arrayOffset() == 0 ? w.array() : null;
     par.forEach(out, (long) rows * in * out, o -> {
-      float[] wr = new float[in];
-      w.get(o * in, wr);
       float b = bias == null ? 0f : bias.get(o);
+      float[] wr = wArray;
+      int wOff = o * in;
+      if (wr == null && !(vector && wBytes != null)) {
+        wr = new float[in];
+        for (int i = 0; i < in; i++) wr[i] = w.get(wOff + i);
+        wOff = 0;
+      }
       for (int r = 0; r < rows; r++) {
-        float acc = 0f;
-        int base = r * in;
-        for (int i = 0; i < in; i++) acc += wr[i] * x[base + i];
+        float acc;
+        if (!vector) {
+          acc = 0f;
+          for (int i = 0; i < in; i++) acc += wr[wOff + i] * x[r * in + i];
+        } else if (wr != null) {
+          acc = VectorKernels.dot(wr, wOff, x, r * in, in);
+        } else {
+          acc = VectorKernels.dot(wBytes, 4 * wOff, x, r * in, in);
+        }
         y[r * out + o] = acc + b;
       }
     });
