@@ -10,6 +10,9 @@ import java.nio.FloatBuffer;
 public final class Kernels {
   private Kernels() {}
 
+  /** Whether the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link VectorKernels} loads only then). */
+  static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
   /**
    * {@code out[r, o] = Σ_i x[r, i] · w[o, i] (+ bias[o])}: rows × in times (out × in)ᵀ, split over
    * output rows. {@code wBytes}, when not null, are the little-endian bytes of {@code w} (a mapped
@@ -17,7 +20,7 @@ public final class Kernels {
    */
   public static float[] linear(Parallel par, float[] x, int rows, int in, FloatBuffer w, java.nio.ByteBuffer wBytes, int out, FloatBuffer bias) {
     float[] y = new float[rows * out];
-    boolean vector = VectorKernels.AVAILABLE;
+    boolean vector = VECTOR;
     float[] wArray = w.hasArray() && w.arrayOffset() == 0 ? w.array() : null;
     par.forEach(out, (long) rows * in * out, o -> {
       float b = bias == null ? 0f : bias.get(o);

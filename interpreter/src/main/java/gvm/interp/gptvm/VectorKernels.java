@@ -8,13 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Dot products on the Vector API (jdk.incubator.vector): lane-wise float32 partial sums, reduced
- * at the end, then the tail in order. Only loaded when the module is present (see {@link #AVAILABLE}).
+ * at the end, then the tail in order. Only loaded when the module is present (see {@link
+ * Kernels#VECTOR}).
  */
 final class VectorKernels {
   private VectorKernels() {}
-
-  /** Whether the JVM runs with {@code --add-modules jdk.incubator.vector}. */
-  static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
