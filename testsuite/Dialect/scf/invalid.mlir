@@ -614,3 +614,135 @@ func.func @reduce_empty_body(%lb: index, %ub: index, %st: index, %f: f32) {
   }
   return
 }
+
+// -----
+
+func.func @forall_mapping(%n: index) {
+  // expected-error@+1 {{'scf.forall' op attribute 'mapping' failed to satisfy constraint: Device Mapping array attribute}}
+  scf.forall (%i) in (%n) {
+  } {mapping = [1]}
+  return
+}
+
+// -----
+
+func.func @forall_mapping_rank(%n: index) {
+  // expected-error@+1 {{'scf.forall' op attribute 'mapping' failed to satisfy constraint: Device Mapping array attribute}}
+  scf.forall (%i, %j) in (%n, 2) {
+  } {mapping = [1]}
+  return
+}
+
+// -----
+
+func.func @forall_region_args(%n: index, %t: tensor<4xf32>) {
+  // expected-error@+1 {{'scf.forall' op region expects 1 arguments}}
+  %r = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    scf.forall.in_parallel {
+    }
+  }) : (index, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @forall_iv_type(%n: index, %t: tensor<4xf32>) {
+  // expected-error@+1 {{'scf.forall' op expects 0-th block argument to be an index}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: i32):
+    scf.forall.in_parallel {
+    }
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_out_type(%n: index, %t: tensor<4xf32>) {
+  // expected-error@+1 {{'scf.forall' op type mismatch between 0-th output and corresponding block argument}}
+  %r = "scf.forall"(%n, %t) <{operandSegmentSizes = array<i32: 0, 1, 0, 1>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index, %o: tensor<5xf32>):
+    scf.forall.in_parallel {
+    }
+  }) : (index, tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @forall_rank_args(%n: index) {
+  // expected-error@+1 {{'scf.forall' op region expects 2 arguments}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0, 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: -9223372036854775808>}> ({
+  ^bb0(%i: index):
+    scf.forall.in_parallel {
+    }
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @forall_dynamic_ubs(%n: index) {
+  // expected-error@+1 {{expected 0 dynamic upper bound values}}
+  "scf.forall"(%n) <{operandSegmentSizes = array<i32: 0, 1, 0, 0>, staticLowerBound = array<i64: 0>, staticStep = array<i64: 1>, staticUpperBound = array<i64: 4>}> ({
+  ^bb0(%i: index):
+    scf.forall.in_parallel {
+    }
+  }) : (index) -> ()
+  return
+}
+
+// -----
+
+func.func @parallel_insert_dest(%n: index, %t: tensor<4xf32>, %s: tensor<2xf32>) {
+  %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error@+1 {{'tensor.parallel_insert_slice' op may only insert into an output block argument}}
+      tensor.parallel_insert_slice %s into %t[%i] [2] [1] : tensor<2xf32> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @in_parallel_ops(%n: index, %t: tensor<4xf32>, %s: tensor<2xf32>) {
+  %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    // expected-error@+1 {{'scf.forall.in_parallel' op expected only tensor.parallel_insert_slice ops}}
+    scf.forall.in_parallel {
+      "test.foo"() : () -> ()
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_insert_type(%n: index, %t: tensor<4xf32>, %s: tensor<3xf32>) {
+  %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<4xf32>) {
+    scf.forall.in_parallel {
+      // expected-error@+1 {{expected type to be 'tensor<2xf32>' or a rank-reduced version. (size mismatch)}}
+      tensor.parallel_insert_slice %s into %o[%i] [2] [1] : tensor<3xf32> into tensor<4xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+func.func @in_parallel_parent(%t: tensor<4xf32>) {
+  // expected-error@+1 {{'scf.forall.in_parallel' op expects parent op 'scf.forall'}}
+  scf.forall.in_parallel {
+  }
+  return
+}
+
+// -----
+
+func.func @forall_ub_count(%n: index) {
+  // expected-error@+1 {{expected 2 upper bound values, got 1}}
+  scf.forall (%i, %j) in (%n) {
+  }
+  return
+}

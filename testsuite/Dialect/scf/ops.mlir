@@ -201,3 +201,34 @@ func.func @parallel(%lb: index, %ub: index, %st: index, %f: f32, %i: i32) -> (f3
   // CHECK-NEXT: return %0#0, %0#1 : f32, i32
   return %r#0, %r#1 : f32, i32
 }
+
+// CHECK-LABEL: func.func @forall
+func.func @forall(%t: tensor<8x16xf32>, %n: index, %s: tensor<2x4xf32>) -> tensor<8x16xf32> {
+  // CHECK-NEXT: %0 = scf.forall (%arg3, %arg4) in (4, %arg1) shared_outs(%arg5 = %arg0) -> (tensor<8x16xf32>) {
+  // CHECK-NEXT:   scf.forall.in_parallel {
+  // CHECK-NEXT:     tensor.parallel_insert_slice %arg2 into %arg5[%arg3, %arg4] [2, 4] [1, 1] : tensor<2x4xf32> into tensor<8x16xf32>
+  // CHECK-NEXT:   }
+  // CHECK-NEXT: }
+  %r = scf.forall (%i, %j) in (4, %n) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %o[%i, %j] [2, 4] [1, 1] : tensor<2x4xf32> into tensor<8x16xf32>
+    }
+  }
+  // CHECK-NEXT: scf.forall (%arg3) = (0) to (%arg1) step (2) {
+  // CHECK-NEXT:   %1 = arith.addi %arg3, %arg3 : index
+  // CHECK-NEXT: }
+  scf.forall (%i) = (0) to (%n) step (2) {
+    %x = arith.addi %i, %i : index
+  }
+  // CHECK-NEXT: scf.forall (%arg3, %arg4) = (%arg1, 1) to (8, 9) step (1, %arg1) {
+  // CHECK-NEXT: }
+  scf.forall (%i, %j) = (%n, 1) to (8, 9) step (1, %n) {
+  }
+  // CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+  // CHECK-NEXT: scf.forall (%arg3) in (%arg1) {
+  %c0 = arith.constant 0 : index
+  scf.forall (%i) = (%c0) to (%n) step (1) {
+  }
+  // CHECK: return %0 : tensor<8x16xf32>
+  return %r : tensor<8x16xf32>
+}

@@ -63,12 +63,7 @@ public final class ParallelOp extends OpView {
 
   public ParallelOp(Operation op) { super(op, DEF); }
 
-  private List<Value> segment(int i) {
-    DenseArrayAttr sizes = (DenseArrayAttr) op.prop("operandSegmentSizes");
-    int start = 0;
-    for (int k = 0; k < i; k++) start += (int) sizes.get(k);
-    return op.operands().subList(start, start + (int) sizes.get(i));
-  }
+  private List<Value> segment(int i) { return ScfAsm.segment(op, i); }
 
   public List<Value> lowerBound() { return segment(0); }
 

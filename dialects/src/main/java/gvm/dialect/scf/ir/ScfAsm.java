@@ -69,4 +69,12 @@ final class ScfAsm {
   }
 
   static void printOptionalAttrDict(AsmPrinter p, Operation op) { p.printOptionalAttrDict(op.attributes().entries(), Set.of()); }
+
+  /** Operand group {@code i} of an op with AttrSizedOperandSegments. */
+  static List<Value> segment(Operation op, int i) {
+    gvm.ir.attributes.DenseArrayAttr sizes = (gvm.ir.attributes.DenseArrayAttr) op.prop("operandSegmentSizes");
+    int start = 0;
+    for (int k = 0; k < i; k++) start += (int) sizes.get(k);
+    return op.operands().subList(start, start + (int) sizes.get(i));
+  }
 }

@@ -14,7 +14,7 @@ public final class ScfDialect extends Dialect {
   public ScfDialect() { super("scf"); }
 
   @Override public List<OpDef> ops() {
-    return List.of(ConditionOp.DEF, ExecuteRegionOp.DEF, ForOp.DEF, IfOp.DEF, IndexSwitchOp.DEF, ParallelOp.DEF, ReduceOp.DEF, ReduceReturnOp.DEF,
+    return List.of(ConditionOp.DEF, ExecuteRegionOp.DEF, ForOp.DEF, IfOp.DEF, IndexSwitchOp.DEF, ForallOp.DEF, InParallelOp.DEF, ParallelOp.DEF, ReduceOp.DEF, ReduceReturnOp.DEF,
         WhileOp.DEF, YieldOp.DEF);
   }
 

@@ -16,7 +16,7 @@ public final class TensorDialect extends Dialect {
 
   @Override public List<OpDef> ops() {
     return List.of(BitcastOp.DEF, CastOp.DEF, CollapseShapeOp.DEF, ConcatOp.DEF, DimOp.DEF, EmptyOp.DEF, ExpandShapeOp.DEF, ExtractOp.DEF, GatherOp.DEF,
-        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PadOp.DEF, RankOp.DEF, ReshapeOp.DEF, ScatterOp.DEF,
+        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PadOp.DEF, ParallelInsertSliceOp.DEF, RankOp.DEF, ReshapeOp.DEF, ScatterOp.DEF,
         SplatOp.DEF, YieldOp.DEF);
   }
 
