@@ -14,8 +14,10 @@ import java.util.List;
  * sorted by name, laid out in LLVM's columns.
  */
 final class PassHelp {
-  /** Where LLVM's help puts the {@code -} before descriptions (mlir-opt-19's column). */
-  private static final int COLUMN = 61;
+  /** The 0-based column of the {@code -} before descriptions in mlir-opt-19's help. */
+  private static final int DASH = 61;
+  /** The same for the values of an enum option, which LLVM indents less. */
+  private static final int ENUM_DASH = 55;
 
   private PassHelp() {}
 
@@ -40,15 +42,15 @@ final class PassHelp {
       String type = o.type().helpName();
       line(sb, "        --" + o.argument() + (type.isEmpty() ? "" : "=<" + type + ">"), "- " + o.description());
       if (o.type() instanceof OptionTypes.EnumType en)
-        for (String v : en.spellings()) line(sb, "    =" + v, "-   " + en.help(v), COLUMN - 6);
+        for (String v : en.spellings()) line(sb, "    =" + v, "-   " + en.help(v), ENUM_DASH);
     }
   }
 
-  private static void line(StringBuilder sb, String left, String right) { line(sb, left, right, COLUMN); }
+  private static void line(StringBuilder sb, String left, String right) { line(sb, left, right, DASH); }
 
-  private static void line(StringBuilder sb, String left, String right, int column) {
+  private static void line(StringBuilder sb, String left, String right, int dash) {
     sb.append(left);
-    sb.append(" ".repeat(Math.max(1, column - 1 - left.length())));
+    sb.append(" ".repeat(Math.max(1, dash - left.length())));
     sb.append(right).append('\n');
   }
 }
