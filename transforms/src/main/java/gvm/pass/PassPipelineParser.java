@@ -100,7 +100,7 @@ public final class PassPipelineParser {
           }
           if (close < 0) throw error(pos, "missing closing '}' while processing pass options");
           e.options = text.substring(pos + 1, close);
-          pos = close + 1;
+          pos = skipSpaces(close + 1);
           if (pos == text.length()) break;
           sep = text.charAt(pos);
         }
@@ -115,6 +115,7 @@ public final class PassPipelineParser {
           if (stack.size() == 1)
             throw error(pos - 1, "encountered extra closing ')' creating unbalanced parentheses while parsing pipeline");
           stack.remove(stack.size() - 1);
+          pos = skipSpaces(pos);
         }
         if (pos == text.length()) break;
         if (text.charAt(pos) != ',') throw error(pos, "expected ',' after parsing pipeline");
@@ -122,6 +123,11 @@ public final class PassPipelineParser {
       }
       if (stack.size() > 1) throw error(pos, "encountered unbalanced parentheses while parsing pipeline");
       return top;
+    }
+
+    private int skipSpaces(int from) {
+      while (from < text.length() && Character.isWhitespace(text.charAt(from))) from++;
+      return from;
     }
 
     private int indexOfAny(int from) {

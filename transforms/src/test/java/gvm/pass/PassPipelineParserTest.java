@@ -57,6 +57,12 @@ class PassPipelineParserTest {
     assertEquals("test-opt-pass{default-pipeline={cse, canonicalize} disable-patterns=a,b inlining-threshold=4294967295 max-iterations=16 region-simplify=aggressive top-down=true}", p.printAsTextualPipeline());
   }
 
+  @Test void spacesAroundElements() throws Exception {
+    // mlir-opt-19 accepts these spaces
+    assertEquals("builtin.module(func.func(test-func-pass),test-named-pipeline)".replace("test-named-pipeline", "func.func(test-func-pass),test-opt-pass{default-pipeline=canonicalize  inlining-threshold=4294967295 max-iterations=10 region-simplify=normal top-down=true}"),
+        roundTrip("builtin.module( func.func( test-func-pass ) , test-named-pipeline )"));
+  }
+
   @Test void namedPipelineExpands() throws Exception {
     assertEquals("builtin.module(func.func(test-func-pass),test-opt-pass{default-pipeline=canonicalize  inlining-threshold=4294967295 max-iterations=10 region-simplify=normal top-down=true})",
         roundTrip("builtin.module(test-named-pipeline)"));
