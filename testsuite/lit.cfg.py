@@ -36,3 +36,4 @@ config.substitutions.append(
 # Features for REQUIRES/UNSUPPORTED/XFAIL. Dialect features (e.g. mesh-dialect) are added
 # when the dialect lands.
 config.available_features.add('gvm')
+config.available_features.add('mesh-dialect')

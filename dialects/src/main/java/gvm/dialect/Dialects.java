@@ -6,6 +6,7 @@ import gvm.dialect.cf.ir.CfDialect;
 import gvm.dialect.func.ir.FuncDialect;
 import gvm.dialect.gptvm.ir.GptvmDialect;
 import gvm.dialect.kv.ir.KvDialect;
+import gvm.dialect.mesh.ir.MeshDialect;
 import gvm.dialect.scf.ir.ScfDialect;
 import gvm.dialect.tensor.ir.TensorDialect;
 import gvm.ir.Context;
@@ -31,5 +32,6 @@ public final class Dialects {
     ctx.register(new TensorDialect());
     ctx.register(new GptvmDialect());
     ctx.register(new KvDialect());
+    ctx.register(new MeshDialect());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gvm.dialect.arith.ir.ArithDialect;
 import gvm.dialect.builtin.ir.BuiltinDialect;
 import gvm.dialect.func.ir.FuncDialect;
+import gvm.dialect.mesh.ir.MeshDialect;
 import gvm.ir.Dialect;
 import gvm.ir.def.OpDef;
 import gvm.ir.format.FormatProgram;
@@ -20,14 +21,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every op of the builtin, func and arith dialects: each has a summary, a custom form whose
+ * Walks every op of the builtin, func, arith and mesh dialects: each has a summary, a custom form whose
  * format compiles, and a round-trip case in {@code testsuite/Dialect/<dialect>/ops.mlir}.
  */
 class DialectDefinitionsTest {
-  private static final List<Dialect> DIALECTS = List.of(new BuiltinDialect(), new FuncDialect(), new ArithDialect());
+  private static final List<Dialect> DIALECTS = List.of(new BuiltinDialect(), new FuncDialect(), new ArithDialect(), new MeshDialect());
 
   /** The ops LLVM 19 defines in these dialects, so that none goes missing from a dialect's list. */
-  private static final int[] EXPECTED_OP_COUNTS = {2, 5, 49};
+  private static final int[] EXPECTED_OP_COUNTS = {2, 5, 49, 17};
 
   @Test void everyOpHasASummary() {
     for (Dialect d : DIALECTS)

@@ -48,6 +48,7 @@ public final class OpDef {
   private final List<Verifier> regionVerifiers = new ArrayList<>();
   private final List<List<String>> allTypesMatch = new ArrayList<>();
   private final List<TypesMatchWith> typesMatchWith = new ArrayList<>();
+  private final List<AllMatch> allMatch = new ArrayList<>();
   private final Map<Class<?>, Object> interfaces = new HashMap<>();
   private List<String> parentOps = List.of();
   private String format;
@@ -66,6 +67,20 @@ public final class OpDef {
    * the ODS summary the verifier words a failure with (null: a generic wording).
    */
   public record TypesMatchWith(String target, String source, Function<Type, Type> fn, Function<Type, List<Type>> range, String summary) {}
+
+  /** What ODS's AllShapesMatch, AllElementTypesMatch and AllRanksMatch compare; {@code noun} words the message. */
+  public enum Aspect {
+    SHAPE("shape"), ELEMENT_TYPE("element type"), RANK("rank");
+
+    private final String noun;
+
+    Aspect(String noun) { this.noun = noun; }
+
+    public String noun() { return noun; }
+  }
+
+  /** The named values agree in {@code aspect} ({@code failed to verify that all of {input, result} have same shape}). */
+  public record AllMatch(Aspect aspect, List<String> names) {}
 
   private OpDef(String name) { this.name = name; }
 
@@ -143,6 +158,9 @@ public final class OpDef {
   public OpDef regionVerifier(Verifier v) { regionVerifiers.add(v); return this; }
 
   public OpDef allTypesMatch(String... names) { allTypesMatch.add(List.of(names)); return this; }
+
+  /** ODS AllShapesMatch / AllElementTypesMatch / AllRanksMatch over the named operands and results. */
+  public OpDef allMatch(Aspect aspect, String... names) { allMatch.add(new AllMatch(aspect, List.of(names))); return this; }
 
   public OpDef typesMatchWith(String target, String source, Function<Type, Type> fn) {
     typesMatchWith.add(new TypesMatchWith(target, source, fn, null, null));
@@ -307,6 +325,8 @@ public final class OpDef {
   public List<List<String>> allTypesMatch() { return allTypesMatch; }
 
   public List<TypesMatchWith> typesMatchWith() { return typesMatchWith; }
+
+  public List<AllMatch> allMatch() { return allMatch; }
 
   public ResultTypeInference resultTypeInference() { return resultTypeInference; }
 

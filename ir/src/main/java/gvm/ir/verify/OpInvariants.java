@@ -18,6 +18,7 @@ import gvm.ir.def.ValueSpec;
 import gvm.ir.print.AsmPrinter;
 import gvm.ir.types.IntegerType;
 import gvm.ir.types.RankedTensorType;
+import gvm.ir.types.ShapedType;
 import gvm.ir.types.Type;
 import gvm.ir.types.UnrankedTensorType;
 import gvm.ir.types.VectorType;
@@ -244,6 +245,18 @@ final class OpInvariants {
       }
       if (mismatch) throw Verify.opError(op, "failed to verify that all of {" + String.join(", ", names) + "} have same type");
     }
+    for (OpDef.AllMatch m : def.allMatch()) {
+      Object first = null;
+      boolean seen = false, mismatch = false;
+      for (String n : m.names()) {
+        Type t = typeOf(op, def, n, operandGroups, resultGroups);
+        if (t == null) continue;
+        Object v = aspectOf(m.aspect(), t);
+        if (!seen) { first = v; seen = true; } else if (!Objects.equals(first, v)) mismatch = true;
+      }
+      if (mismatch)
+        throw Verify.opError(op, "failed to verify that all of {" + String.join(", ", m.names()) + "} have same " + m.aspect().noun());
+    }
     for (OpDef.TypesMatchWith m : def.typesMatchWith()) {
       Type source = typeOf(op, def, m.source(), operandGroups, resultGroups);
       if (source == null) continue;
@@ -261,6 +274,16 @@ final class OpInvariants {
       // ODS words each TypesMatchWith itself; without that summary, use its two common forms.
       String what = source.equals(expected) ? " type matches type of " : " type matches element type of ";
       throw Verify.opError(op, "failed to verify that " + m.target() + what + m.source());
+    }
+  }
+
+  /** The compared part of {@code t}: its shape (as a list), element type or rank; null when unranked. */
+  private static Object aspectOf(OpDef.Aspect aspect, Type t) {
+    switch (aspect) {
+      case ELEMENT_TYPE: return TypeChecks.elementTypeOrSelf(t);
+      case SHAPE: return t instanceof ShapedType s && s.hasRank() ? java.util.Arrays.stream(s.shape().toArray()).boxed().toList() : null;
+      case RANK: return t instanceof ShapedType s && s.hasRank() ? s.rank() : null;
+      default: throw new IllegalStateException(aspect.toString());
     }
   }
 
@@ -321,6 +344,15 @@ final class OpInvariants {
       all.addAll(op.resultTypes());
       if (!TypeChecks.compatibleShapes(all)) throw Verify.opError(op, "requires the same shape for all operands and results");
     }
+    if (def.hasTrait(Trait.SAME_OPERANDS_AND_RESULT_ELEMENT_TYPE)) {
+      atLeastOneOperandAndResult(op);
+      Type e = TypeChecks.elementTypeOrSelf(op.result(0).type());
+      List<Type> all = new ArrayList<>(op.operandTypes());
+      all.addAll(op.resultTypes());
+      for (Type t : all)
+        if (!Objects.equals(TypeChecks.elementTypeOrSelf(t), e)) throw Verify.opError(op, "requires the same element type for all operands and results");
+    }
+    if (def.hasTrait(Trait.SAME_OPERANDS_AND_RESULT_RANK)) verifySameOperandsAndResultRank(op);
     if (def.hasTrait(Trait.SAME_OPERANDS_ELEMENT_TYPE)) {
       if (op.numOperands() < 1) throw Verify.opError(op, "expected 1 or more operands, but found 0");
       Type e = TypeChecks.elementTypeOrSelf(op.operand(0).type());
@@ -335,6 +367,22 @@ final class OpInvariants {
     }
     if (def.hasTrait(Trait.SAME_OPERANDS_AND_RESULT_TYPE)) verifySameOperandsAndResultType(op);
     if (def.hasTrait(Trait.ELEMENTWISE)) verifyElementwise(op);
+  }
+
+  /** MLIR's verifySameOperandsAndResultRank: ranked operands and results share one rank. */
+  private static void verifySameOperandsAndResultRank(Operation op) {
+    atLeastOneOperandAndResult(op);
+    Integer rank = null;
+    for (Type t : op.operandTypes()) {
+      if (!(t instanceof ShapedType s) || !s.hasRank()) continue;
+      if (rank == null) rank = s.rank();
+      else if (rank != s.rank()) throw Verify.opError(op, "operands don't have matching ranks");
+    }
+    for (Type t : op.resultTypes()) {
+      if (!(t instanceof ShapedType s) || !s.hasRank()) continue;
+      if (rank == null) rank = s.rank();
+      else if (rank != s.rank()) throw Verify.opError(op, "result type has different rank than operands");
+    }
   }
 
   private static void atLeastOneOperandAndResult(Operation op) {
