@@ -9,6 +9,7 @@ import gvm.dialect.kv.ir.KvDialect;
 import gvm.dialect.mesh.ir.MeshDialect;
 import gvm.dialect.scf.ir.ScfDialect;
 import gvm.dialect.tensor.ir.TensorDialect;
+import gvm.dialect.tosa.ir.TosaDialect;
 import gvm.ir.Context;
 
 /** Every dialect of this module, registered explicitly (no classpath scanning). */
@@ -33,5 +34,6 @@ public final class Dialects {
     ctx.register(new GptvmDialect());
     ctx.register(new KvDialect());
     ctx.register(new MeshDialect());
+    ctx.register(new TosaDialect());
   }
 }
