@@ -6,6 +6,8 @@ import gvm.dialect.cf.ir.CfDialect;
 import gvm.dialect.func.ir.FuncDialect;
 import gvm.dialect.gptvm.ir.GptvmDialect;
 import gvm.dialect.kv.ir.KvDialect;
+import gvm.dialect.linalg.ir.LinalgDialect;
+import gvm.dialect.math.ir.MathDialect;
 import gvm.dialect.mesh.ir.MeshDialect;
 import gvm.dialect.scf.ir.ScfDialect;
 import gvm.dialect.tensor.ir.TensorDialect;
@@ -35,5 +37,7 @@ public final class Dialects {
     ctx.register(new KvDialect());
     ctx.register(new MeshDialect());
     ctx.register(new TosaDialect());
+    ctx.register(new MathDialect());
+    ctx.register(new LinalgDialect());
   }
 }

@@ -32,6 +32,12 @@ public final class OpDef {
     void print(Operation op, gvm.ir.print.AsmPrinter p);
   }
 
+  /**
+   * Names the entry block arguments of one of the op's regions for the printer ({@code %in}, {@code
+   * %out}), as OpAsmOpInterface::getAsmBlockArgumentNames; {@code names} has one slot per argument.
+   */
+  @FunctionalInterface public interface BlockArgNamer { void name(Operation op, gvm.ir.Region region, String[] names); }
+
   /** Names results for the printer ({@code %cst}, {@code %sum}), as OpAsmOpInterface::getAsmResultNames. */
   @FunctionalInterface public interface ResultNamer { void name(Operation op, String[] names); }
 
@@ -56,6 +62,7 @@ public final class OpDef {
   private CustomAssembly customAssembly;
   private ResultTypeInference resultTypeInference;
   private ResultNamer resultNamer;
+  private BlockArgNamer blockArgNamer;
   private String defaultDialect;
   private String implicitTerminator;
   private gvm.ir.rewrite.Folder folder;
@@ -182,6 +189,8 @@ public final class OpDef {
   public OpDef inferResultTypes(ResultTypeInference f) { resultTypeInference = f; return this; }
 
   public OpDef resultNames(ResultNamer f) { resultNamer = f; return this; }
+
+  public OpDef blockArgNames(BlockArgNamer f) { blockArgNamer = f; return this; }
 
   /** Ops in this op's regions may drop this dialect prefix (OpAsmOpInterface::getDefaultDialect). */
   public OpDef defaultDialect(String d) { defaultDialect = d; return this; }
@@ -331,6 +340,8 @@ public final class OpDef {
   public ResultTypeInference resultTypeInference() { return resultTypeInference; }
 
   public ResultNamer resultNamer() { return resultNamer; }
+
+  public BlockArgNamer blockArgNamer() { return blockArgNamer; }
 
   public String defaultDialect() { return defaultDialect; }
 

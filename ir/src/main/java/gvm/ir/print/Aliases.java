@@ -89,9 +89,11 @@ final class Aliases {
       if (props instanceof DictionaryAttr d) for (NamedAttribute na : d.entries()) visit(na.value(), false);
       else if (props != null) visit(props, false);
     }
-    for (NamedAttribute na : op.attributes().entries()) visit(na.value(), false);
+    Set<Object> printed = !skipRegions && op.numRegions() != 0 ? probeRegions.apply(op) : null;
+    // An attribute the op's form leaves out (linalg's memoized indexing maps) gives no alias.
+    for (NamedAttribute na : op.attributes().entries())
+      if (printed == null || !printed.contains(new AsmPrinter.Elided(op, na.name()))) visit(na.value(), false);
     if (skipRegions) return;
-    Set<Object> printed = op.numRegions() != 0 ? probeRegions.apply(op) : null;
     for (Region r : op.regions())
       for (Block b : r.blocks()) {
         for (BlockArgument a : b.arguments()) {

@@ -47,6 +47,11 @@ public final class AsmPrinter {
    * left out, else null.
    */
   private Set<Object> probed;
+  /** The op whose form is being printed (while probing: whose elided attributes to record). */
+  private Operation printingOp;
+
+  /** While probing: {@code name} of {@code op}'s attributes was left out by its form, so gives no alias. */
+  record Elided(Operation op, String name) {}
   /** Resources referenced by printed dense_resource attributes, in first-use order. */
   final Map<String, ResourceBlob> resources = new LinkedHashMap<>();
 
@@ -190,7 +195,10 @@ public final class AsmPrinter {
       }
       sb.append(" = ");
     }
+    Operation saved = printingOp;
+    printingOp = op;
     if (opts.generic() || !printCustom(op)) printGenericOp(op);
+    printingOp = saved;
   }
 
   private boolean printCustom(Operation op) {
@@ -424,7 +432,10 @@ public final class AsmPrinter {
   public void printOptionalAttrDict(List<NamedAttribute> attrs, Set<String> elided) {
     boolean any = false;
     for (NamedAttribute na : attrs) {
-      if (elided.contains(na.name())) continue;
+      if (elided.contains(na.name())) {
+        if (probed != null && printingOp != null) probed.add(new Elided(printingOp, na.name()));
+        continue;
+      }
       sb.append(any ? ", " : " {");
       any = true;
       printNamedAttribute(na);

@@ -88,6 +88,17 @@ final class SsaNames {
   }
 
   private void numberRegion(Region region, Scope scope) {
+    Operation parent = region.parentOp();
+    if (!generic && parent != null && parent.def() != null && parent.def().blockArgNamer() != null && !region.isEmpty()) {
+      Block entry = region.front();
+      String[] hints = new String[entry.numArguments()];
+      parent.def().blockArgNamer().name(parent, region, hints);
+      for (int i = 0; i < hints.length; i++) {
+        if (hints[i] == null) continue;
+        named.put(entry.argument(i), unique(sanitize(hints[i]), scope));
+        assign(entry.argument(i), NAMED);
+      }
+    }
     int nextBlockId = 0;
     for (Block b : region.blocks()) {
       blockIds.put(b, new int[] {nextBlockId++});
