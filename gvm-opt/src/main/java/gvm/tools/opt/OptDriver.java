@@ -89,7 +89,9 @@ final class OptDriver {
       }
     } finally {
       out.close();
-      if (!ok && outPath != null) Files.deleteIfExists(outPath);
+      // A failed run leaves no partial output, but never removes a device such as /dev/null
+      // (LLVM's ToolOutputFile skips special files too).
+      if (!ok && outPath != null && Files.isRegularFile(outPath)) Files.deleteIfExists(outPath);
     }
     if (timing != null)
       write(timing.render(options.timingDisplay.equals("tree") ? PassTiming.Display.TREE : PassTiming.Display.LIST, options.outputFormat.equals("json")));
