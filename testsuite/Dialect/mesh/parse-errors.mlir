@@ -23,3 +23,12 @@ func.func @unknown_reduction(%t: tensor<4xf32>) -> tensor<4xf32> {
   %0 = mesh.all_reduce %t on @m mesh_axes = [1] reduction = <mean> : tensor<4xf32> -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+mesh.mesh @m(shape = 2x4)
+func.func @empty_partial_axes(%t: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: parse-errors.mlir:27 offset :6:51: error: {{.*}}expected integer value
+  %0 = mesh.shard %t to <@m, [[0]], partial = sum[]> : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

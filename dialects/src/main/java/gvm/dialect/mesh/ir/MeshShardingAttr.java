@@ -82,7 +82,7 @@ public record MeshShardingAttr(SymbolRefAttr mesh, List<DenseArrayAttr> splitAxe
     p.parsePunct(",");
     p.parsePunct("[");
     List<DenseArrayAttr> split = new ArrayList<>();
-    do split.add(parseAxes(p)); while (p.parseOptionalPunct(","));
+    do split.add(parseAxes(p, true)); while (p.parseOptionalPunct(","));
     p.parsePunct("]");
     DenseArrayAttr partialAxes = axes();
     ReductionKind partialType = null;
@@ -90,7 +90,7 @@ public record MeshShardingAttr(SymbolRefAttr mesh, List<DenseArrayAttr> splitAxe
       p.parseKeyword("partial");
       p.parsePunct("=");
       partialType = ReductionKind.parse(p);
-      partialAxes = parseAxes(p);
+      partialAxes = parseAxes(p, false);
     }
     p.parsePunct(">");
     MeshShardingAttr a = new MeshShardingAttr(ref, split, partialAxes, partialType);
@@ -99,11 +99,14 @@ public record MeshShardingAttr(SymbolRefAttr mesh, List<DenseArrayAttr> splitAxe
     return a;
   }
 
-  /** {@code [0, 1]} or {@code []}. */
-  private static DenseArrayAttr parseAxes(AsmParser p) {
+  /**
+   * {@code [0, 1]}, or {@code []} when {@code allowEmpty}: a split-axes entry is a MeshAxesAttr,
+   * which may be empty, while the partial axes are a plain list of at least one axis.
+   */
+  private static DenseArrayAttr parseAxes(AsmParser p, boolean allowEmpty) {
     p.parsePunct("[");
     List<Long> axes = new ArrayList<>();
-    if (!p.parseOptionalPunct("]")) {
+    if (!allowEmpty || !p.parseOptionalPunct("]")) {
       do {
         int at = p.offset();
         BigInteger v = p.parseOptionalInteger();
