@@ -67,6 +67,13 @@ public final class DestinationOps {
     new BodyBuilder(p.context(), st.loc, block).yield(List.of(payload.result(0)));
   }
 
+  /** The payload's result type: the init's element type (the last input's when there is no init). */
+  private static Type payloadType(OpAsmParser p, StructuredAsm.InsOuts io) {
+    List<Value> from = io.outs().isEmpty() ? io.ins() : io.outs();
+    if (from.isEmpty()) throw p.error(p.offset(), "expected operands for the payload operation");
+    return StructuredAsm.element(from.get(from.size() - 1).type());
+  }
+
   /** A body written in full: {@code (%a: f32, %b: f32) { ... }}. */
   private static Region parseFullBody(OpAsmParser p) {
     List<Argument> args = p.parseArgumentList(OpAsmParser.Delimiter.PAREN, true, true);
@@ -144,7 +151,7 @@ public final class DestinationOps {
           Block block = StructuredAsm.blockFor(io.ins(), st.loc);
           Region region = OperationState.newDetachedRegion();
           region.addBlock(block);
-          buildPayload(p, st, sf, block, new ArrayList<>(block.arguments()), StructuredAsm.element(io.outs().get(0).type()));
+          buildPayload(p, st, sf, block, new ArrayList<>(block.arguments()), payloadType(p, io));
           st.addRegion(region);
         }
 
@@ -191,10 +198,11 @@ public final class DestinationOps {
           Region region = OperationState.newDetachedRegion();
           region.addBlock(block);
           // The payload takes the init first: `arith.addf %init, %in`.
+          if (block.numArguments() == 0) throw p.error(p.offset(), "expected operands for the payload operation");
           List<Value> operands = new ArrayList<>();
           operands.add(block.argument(block.numArguments() - 1));
           operands.addAll(block.arguments().subList(0, block.numArguments() - 1));
-          buildPayload(p, st, sf, block, operands, StructuredAsm.element(io.outs().get(0).type()));
+          buildPayload(p, st, sf, block, operands, payloadType(p, io));
           st.addRegion(region);
         }
 

@@ -25,6 +25,9 @@ final class LinalgVerify {
    * the size that the first operand indexing that loop gives it (getStaticLoopRanges).
    */
   static void structured(Operation op, List<AffineMap> maps, int numLoops) {
+    if (maps.size() != op.numOperands())
+      throw Verify.opError(op, "expected the number of indexing_map (" + maps.size() + ") to be equal to the number of input/output operands ("
+          + op.numOperands() + ")");
     for (int i = 0; i < maps.size(); i++) {
       AffineMap m = maps.get(i);
       if (m.numDims() != numLoops)
@@ -58,6 +61,7 @@ final class LinalgVerify {
 
   /** Identity maps over the rank of the last operand, an empty map for scalars (the named elementwise ops, fill, copy). */
   static void elementwise(Operation op) {
+    if (op.numOperands() == 0) return;
     int rank = shape(op.operand(op.numOperands() - 1).type()).length;
     List<AffineMap> maps = new ArrayList<>();
     for (int i = 0; i < op.numOperands(); i++) {
@@ -77,6 +81,7 @@ final class LinalgVerify {
   static void reduce(Operation op) {
     long[] dimensions = ((DenseArrayAttr) op.prop("dimensions")).toArray();
     int half = op.numOperands() / 2;
+    if (half == 0) return;
     long[] in = shape(op.operand(0).type());
     List<Long> expected = new ArrayList<>();
     for (int i = 0; i < in.length; i++) {

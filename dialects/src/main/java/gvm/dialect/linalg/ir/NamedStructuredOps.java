@@ -50,13 +50,14 @@ public final class NamedStructuredOps {
 
   private static final Set<String> ELIDED = Set.of("operandSegmentSizes", MEMOIZED_MAPS);
 
-  private static OpDef named(String mnemonic, String summary, Body body) {
+  /** A named op whose body takes {@code numArgs} block arguments (one per operand). */
+  private static OpDef named(String mnemonic, String summary, int numArgs, Body body) {
     return OpDef.named("linalg." + mnemonic).summary(summary)
         .variadicOperand("inputs", CommonTypeConstraints.ANY_TYPE).variadicOperand("outputs", ANY_SHAPED)
         .variadicResult("result_tensors", ANY_RANKED_TENSOR).region("region")
         .traits(ATTR_SIZED_OPERAND_SEGMENTS, SINGLE_BLOCK)
         .customAssembly(new OpDef.CustomAssembly() {
-          @Override public void parse(OpAsmParser p, OperationState st) { parseNamed(p, st, body); }
+          @Override public void parse(OpAsmParser p, OperationState st) { parseNamed(p, st, numArgs, body); }
 
           @Override public void print(Operation op, AsmPrinter p) { printNamed(op, p); }
         });
@@ -91,27 +92,27 @@ public final class NamedStructuredOps {
   private static final Body CAST_BODY = (b, args) -> b.yield(List.of(b.castSigned(args.get(0), args.get(args.size() - 1).type())));
 
   public static final OpDef MATMUL = withMaps(named("matmul",
-      "Performs a matrix multiplication of two 2D inputs without broadcast or transpose.", MATMUL_BODY), 3,
+      "Performs a matrix multiplication of two 2D inputs without broadcast or transpose.", 3, MATMUL_BODY), 3,
       new int[] {0, 2}, new int[] {2, 1}, new int[] {0, 1});
 
   public static final OpDef MATMUL_TRANSPOSE_B = withMaps(named("matmul_transpose_b",
-      "Performs a matrix multiplication of two 2D inputs with rhs operand transposed.", MATMUL_BODY), 3,
+      "Performs a matrix multiplication of two 2D inputs with rhs operand transposed.", 3, MATMUL_BODY), 3,
       new int[] {0, 2}, new int[] {1, 2}, new int[] {0, 1});
 
   public static final OpDef BATCH_MATMUL = withMaps(named("batch_matmul",
-      "Performs a batched matrix multiplication of two 3D inputs.", MATMUL_BODY), 4,
+      "Performs a batched matrix multiplication of two 3D inputs.", 3, MATMUL_BODY), 4,
       new int[] {0, 1, 3}, new int[] {0, 3, 2}, new int[] {0, 1, 2});
 
-  public static final OpDef FILL = elementwise("fill", "Fills the output tensor with the given value.", CAST_BODY);
+  public static final OpDef FILL = elementwise("fill", "Fills the output tensor with the given value.", 2, CAST_BODY);
 
-  public static final OpDef COPY = elementwise("copy", "Copies the tensor elementwise.", CAST_BODY);
+  public static final OpDef COPY = elementwise("copy", "Copies the tensor elementwise.", 2, CAST_BODY);
 
   /** A rank-polymorphic named op: identity indexing maps over the output's rank. */
-  private static OpDef elementwise(String mnemonic, String summary, Body body) {
-    return named(mnemonic, summary, body).verifier(LinalgVerify::elementwise);
+  private static OpDef elementwise(String mnemonic, String summary, int numArgs, Body body) {
+    return named(mnemonic, summary, numArgs, body).verifier(LinalgVerify::elementwise);
   }
 
-  private static OpDef unary(String mnemonic, String summary, Body body) { return elementwise(mnemonic, summary, body); }
+  private static OpDef unary(String mnemonic, String summary, Body body) { return elementwise(mnemonic, summary, 2, body); }
 
   /** {@code math.<fn>} of the input. */
   private static OpDef math(String mnemonic, String fn, String summary) {
@@ -119,7 +120,7 @@ public final class NamedStructuredOps {
   }
 
   private static OpDef binary(String mnemonic, String summary, String floatOp, String intOp, boolean flagged) {
-    return elementwise(mnemonic, summary, (b, args) -> b.yield(List.of(b.arith(floatOp, intOp, flagged, args.get(0), args.get(1)))));
+    return elementwise(mnemonic, summary, 3, (b, args) -> b.yield(List.of(b.arith(floatOp, intOp, flagged, args.get(0), args.get(1)))));
   }
 
   public static final List<OpDef> ELEMENTWISE = List.of(
@@ -147,7 +148,7 @@ public final class NamedStructuredOps {
           "divui", "divui", false),
       binary("max", "Takes the max (signed) between two inputs, elementwise.", "maximumf", "maxsi", false),
       binary("min", "Takes the min (signed) between two inputs, elementwise.", "minimumf", "minsi", false),
-      elementwise("powf", "Takes the powf(lhs, rhs) between two inputs, elementwise. For powf(arg, 2) use `linalg.square`.",
+      elementwise("powf", "Takes the powf(lhs, rhs) between two inputs, elementwise. For powf(arg, 2) use `linalg.square`.", 3,
           (b, args) -> b.yield(List.of(b.floatOp("math.powf", args.get(0).type(), args.get(0), args.get(1))))));
 
   /** Every named structured op gvm defines. */
@@ -158,13 +159,15 @@ public final class NamedStructuredOps {
   }
 
   /** parseNamedStructuredOp: {@code [{attrs}] ins(...) outs(...) [-> types]}, then the implicit body. */
-  private static void parseNamed(OpAsmParser p, OperationState st, Body body) {
+  private static void parseNamed(OpAsmParser p, OperationState st, int numArgs, Body body) {
     StructuredAsm.addAttributes(st, st.name.def(), p.parseOptionalAttrDict());
     StructuredAsm.InsOuts io = StructuredAsm.parseInsOuts(p, st);
     st.properties.add(new NamedAttribute("operandSegmentSizes", StructuredAsm.i32Segments(io.ins().size(), io.outs().size())));
     st.resultTypes.addAll(p.parseOptionalArrowTypeList());
     List<Value> all = new ArrayList<>(io.ins());
     all.addAll(io.outs());
+    if (all.size() != numArgs)
+      throw p.error(p.offset(), "[parseNamedStructuredOpRegion] ods-gen generated region expects " + numArgs + " args, got " + all.size());
     Block block = StructuredAsm.blockFor(all, st.loc);
     Region region = OperationState.newDetachedRegion();
     region.addBlock(block);
