@@ -1,7 +1,4 @@
 // REQUIRES: mesh-dialect
-// XFAIL: *
-// Needs a pass gvm-opt does not have yet (canonicalize with the mesh patterns, cse,
-// sharding-propagation); remove the XFAIL when it lands.
 // RUN: gvm-opt %s --canonicalize | FileCheck %s --implicit-check-not=mesh.all_gather
 
 // Collectives over an empty list of mesh axes fold away; the others stay.

@@ -18,6 +18,8 @@ import gvm.ir.attributes.DenseArrayAttr;
 import gvm.ir.attributes.IntegerAttr;
 import gvm.ir.def.OpDef;
 import gvm.ir.def.OpDef.Aspect;
+import gvm.ir.rewrite.PatternRewriter;
+import java.util.List;
 
 /**
  * The collective communication ops of the mesh dialect: each acts within the device groups spanned
@@ -32,6 +34,11 @@ public final class CollectiveOps {
 
   /** What every collective has: {@code mesh}, {@code mesh_axes}, its mnemonic as result name, and the mesh checks. */
   private static OpDef collective(String mnemonic, String summary, MeshCheck check) {
+    return shiftLike(mnemonic, summary, check).canonicalizer("EmptyMeshAxesCanonicalizationPattern", CollectiveOps::emptyMeshAxes);
+  }
+
+  /** {@link #collective} without the empty-axes pattern (mesh.shift has none in LLVM 19). */
+  private static OpDef shiftLike(String mnemonic, String summary, MeshCheck check) {
     return OpDef.named("mesh." + mnemonic).summary(summary)
         .property("mesh", CommonAttrConstraints.FLAT_SYMBOL_REF_ATTR)
         .property("mesh_axes", MeshConstraints.MESH_AXES, MeshConstraints.NO_AXES)
@@ -40,6 +47,13 @@ public final class CollectiveOps {
           MeshOp mesh = MeshVerify.meshAndAxes(op, "mesh_axes", tables);
           check.check(op, MeshVerify.axes(op, "mesh_axes"), mesh.shape());
         });
+  }
+
+  // collective(x) over no mesh axes -> x, when the result has x's type (each device is its own group)
+  private static boolean emptyMeshAxes(Operation op, PatternRewriter rewriter) {
+    if (MeshVerify.axes(op, "mesh_axes").length != 0 || !op.operand(0).type().equals(op.result(0).type())) return false;
+    rewriter.replaceOp(op, List.of(op.operand(0)));
+    return true;
   }
 
   private static final MeshCheck NO_CHECK = (op, axes, shape) -> {};
@@ -145,7 +159,7 @@ public final class CollectiveOps {
       .format(ON_MESH + "`destination` `=` custom<DynamicIndexList>($destination_dynamic, $destination) " + FUNCTIONAL);
 
   /** {@code mesh.shift}: shifts (or, with {@code rotate}, rotates) tensors by {@code offset} along mesh axis {@code shift_axis}. */
-  public static final OpDef SHIFT = collective("shift", "Shift over a device mesh.", (op, axes, shape) -> {
+  public static final OpDef SHIFT = shiftLike("shift", "Shift over a device mesh.", (op, axes, shape) -> {
         long shiftAxis = index(op, "shift_axis");
         for (long a : axes) if (a == shiftAxis) return;
         throw Verify.error(op, "Invalid shift axis " + shiftAxis + ". It must be one of the grouping mesh axes.");
