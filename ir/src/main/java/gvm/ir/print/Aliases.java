@@ -94,7 +94,9 @@ final class Aliases {
     for (NamedAttribute na : op.attributes().entries())
       if (printed == null || !printed.contains(new AsmPrinter.Elided(op, na.name()))) visit(na.value(), false);
     if (skipRegions) return;
-    for (Region r : op.regions())
+    for (Region r : op.regions()) {
+      // The body of a linalg named op is never printed in custom form, so nothing in it gets an alias.
+      if (!generic && !printed.contains(new AsmPrinter.Printed(r))) continue;
       for (Block b : r.blocks()) {
         for (BlockArgument a : b.arguments()) {
           visit(a.type(), false);
@@ -102,6 +104,7 @@ final class Aliases {
         }
         for (Operation o = b.first(); o != null; o = o.nextOp()) if (o.nextOp() != null || !printed.contains(o)) visitOp(o, generic);
       }
+    }
   }
 
   /** Records {@code v} (an Attribute or Type); returns its info. */

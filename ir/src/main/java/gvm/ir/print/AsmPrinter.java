@@ -52,6 +52,9 @@ public final class AsmPrinter {
 
   /** While probing: {@code name} of {@code op}'s attributes was left out by its form, so gives no alias. */
   record Elided(Operation op, String name) {}
+
+  /** While probing: the op's form prints {@code region}; a region it never prints gives no aliases. */
+  record Printed(Region region) {}
   /** Resources referenced by printed dense_resource attributes, in first-use order. */
   final Map<String, ResourceBlob> resources = new LinkedHashMap<>();
 
@@ -303,6 +306,7 @@ public final class AsmPrinter {
       return;
     }
     if (probed != null) {
+      probed.add(new Printed(region));
       for (Block b : region.blocks()) {
         boolean entry = b.isEntryBlock();
         boolean header = !entry || (printEmptyBlock && b.isEmpty()) || (printEntryBlockArgs && b.numArguments() != 0);

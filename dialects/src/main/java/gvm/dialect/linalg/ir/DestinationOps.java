@@ -148,7 +148,7 @@ public final class DestinationOps {
             st.addRegion(parseFullBody(p));
             return;
           }
-          Block block = StructuredAsm.blockFor(io.ins(), st.loc);
+          Block block = StructuredAsm.blockFor(io.ins(), gvm.ir.attributes.Location.UNKNOWN);
           Region region = OperationState.newDetachedRegion();
           region.addBlock(block);
           buildPayload(p, st, sf, block, new ArrayList<>(block.arguments()), payloadType(p, io));
@@ -194,7 +194,7 @@ public final class DestinationOps {
           }
           List<Value> all = new ArrayList<>(io.ins());
           all.addAll(io.outs());
-          Block block = StructuredAsm.blockFor(all, st.loc);
+          Block block = StructuredAsm.blockFor(all, gvm.ir.attributes.Location.UNKNOWN);
           Region region = OperationState.newDetachedRegion();
           region.addBlock(block);
           // The payload takes the init first: `arith.addf %init, %in`.
@@ -233,7 +233,7 @@ public final class DestinationOps {
             StructuredAsm.addAttributes(st, null, p.parseOptionalAttrDict());
             List<Value> all = new ArrayList<>(io.ins());
             all.addAll(io.outs());
-            Block block = StructuredAsm.blockFor(all, st.loc);
+            Block block = StructuredAsm.blockAtValues(all);
             Region region = OperationState.newDetachedRegion();
             region.addBlock(block);
             new BodyBuilder(p.context(), st.loc, block).yield(List.of(block.argument(0)));

@@ -168,10 +168,11 @@ public final class NamedStructuredOps {
     all.addAll(io.outs());
     if (all.size() != numArgs)
       throw p.error(p.offset(), "[parseNamedStructuredOpRegion] ods-gen generated region expects " + numArgs + " args, got " + all.size());
-    Block block = StructuredAsm.blockFor(all, st.loc);
+    // LLVM's region builders leave the body's arguments and ops without a location.
+    Block block = StructuredAsm.blockFor(all, gvm.ir.attributes.Location.UNKNOWN);
     Region region = OperationState.newDetachedRegion();
     region.addBlock(block);
-    body.build(new BodyBuilder(p.context(), st.loc, block), new ArrayList<>(block.arguments()));
+    body.build(new BodyBuilder(p.context(), gvm.ir.attributes.Location.UNKNOWN, block), new ArrayList<>(block.arguments()));
     st.addRegion(region);
   }
 

@@ -108,11 +108,25 @@ final class StructuredAsm {
   /** The element type of shaped {@code t}, else {@code t} (getElementTypeOrSelf). */
   static Type element(Type t) { return t instanceof ShapedType s ? s.elementType() : t; }
 
-  /** A block with one argument per value, typed by the values' element types. */
+  /** A block with one argument per value, typed by the values' element types, located at {@code loc}. */
   static Block blockFor(List<Value> values, gvm.ir.attributes.Location loc) {
     Block b = new Block();
     for (Value v : values) b.addArgument(element(v.type()), loc);
     return b;
+  }
+
+  /** {@link #blockFor} with each argument at its value's location (transpose and broadcast do so). */
+  static Block blockAtValues(List<Value> values) {
+    Block b = new Block();
+    for (Value v : values) b.addArgument(element(v.type()), locationOf(v));
+    return b;
+  }
+
+  /** Where a value is defined: a block argument's location or its defining op's (MLIR's Value::getLoc). */
+  static gvm.ir.attributes.Location locationOf(Value v) {
+    if (v instanceof gvm.ir.BlockArgument a) return a.loc();
+    if (v instanceof gvm.ir.OpResult r) return r.owner().loc();
+    return gvm.ir.attributes.Location.UNKNOWN;
   }
 
   /** Splits a parsed attribute dictionary into {@code def}'s properties and discardable attributes. */
