@@ -146,3 +146,18 @@ func.func @gather_scatter(%s: tensor<4x5x6xf32>, %i: tensor<2x3x1xindex>, %j: te
   %3 = tensor.scatter %u into %d[%i] scatter_dims([1]) unique : (tensor<2x3x4x1x6xf32>, tensor<4x5x6xf32>, tensor<2x3x1xindex>) -> tensor<4x5x6xf32>
   return
 }
+
+// CHECK-LABEL: func.func @parallel_insert_slice
+func.func @parallel_insert_slice(%t: tensor<8x16xf32>, %s: tensor<4xf32>) -> tensor<8x16xf32> {
+  // CHECK-NEXT: %0 = scf.forall (%arg2) in (8) shared_outs(%arg3 = %arg0) -> (tensor<8x16xf32>) {
+  // CHECK-NEXT:   scf.forall.in_parallel {
+  // CHECK-NEXT:     tensor.parallel_insert_slice %arg1 into %arg3[%arg2, 4] [1, 4] [1, 2] : tensor<4xf32> into tensor<8x16xf32>
+  // CHECK-NEXT:   }
+  // CHECK-NEXT: }
+  %r = scf.forall (%i) in (8) shared_outs(%o = %t) -> (tensor<8x16xf32>) {
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %s into %o[%i, 4] [1, 4] [1, 2] : tensor<4xf32> into tensor<8x16xf32>
+    }
+  }
+  return %r : tensor<8x16xf32>
+}
