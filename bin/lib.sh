@@ -18,10 +18,7 @@ gvm_ensure_jar() {
   fi
 }
 
-# JVM flags (override with GVM_JAVA_OPTS). A parsed module is long-lived data: a fixed 256 MiB
-# young generation and a 1 GiB initial heap (committed, not touched, until used) let the parallel
-# collector promote it without repeated full collections; -Xss16m for deeply nested input.
-GVM_DEFAULT_JAVA_OPTS="-XX:+UseParallelGC -Xms1g -Xmn256m -Xss16m"
+X
 
 gvm_exec() {
   local main="$1"; shift
