@@ -215,4 +215,32 @@ class InterpreterTest {
     e = assertThrows(InterpreterException.class, () -> Programs.parse("bad.mlir", "func.func @f() {\n  %x = arith.addi\n}"));
     assertEquals("bad.mlir:2:18: error: expected SSA operand" /* as mlir-opt-19 */, e.render());
   }
+
+  @Test void scfParallelReducesAndTensorRankBitcast() {
+    String p = """
+        func.func @f(%t: tensor<2x3xi32>) -> (i32, index, tensor<2x3xf32>) {
+          %c0 = arith.constant 0 : index
+          %c1 = arith.constant 1 : index
+          %c2 = arith.constant 2 : index
+          %c3 = arith.constant 3 : index
+          %z = arith.constant 0 : i32
+          %s = scf.parallel (%i, %j) = (%c0, %c0) to (%c2, %c3) step (%c1, %c1) init (%z) -> i32 {
+            %e = tensor.extract %t[%i, %j] : tensor<2x3xi32>
+            scf.reduce(%e : i32) {
+            ^bb0(%l: i32, %r: i32):
+              %x = arith.addi %l, %r : i32
+              scf.reduce.return %x : i32
+            }
+          }
+          %r = tensor.rank %t : tensor<2x3xi32>
+          %b = tensor.bitcast %t : tensor<2x3xi32> to tensor<2x3xf32>
+          return %s, %r, %b : i32, index, tensor<2x3xf32>
+        }
+        """;
+    Object[] r = run(p, "f", Tensor.ofInts(IntegerType.I32, new int[] {2, 3}, new long[] {1, 2, 3, 4, 5, 0x3f800000}));
+    assertEquals(0x3f800000L + 15, r[0]);
+    assertEquals(2L, r[1]);
+    assertEquals(1.0f, ((Tensor) r[2]).f(5)); // 0x3f800000 is 1.0f
+    assertEquals(Float.intBitsToFloat(1), ((Tensor) r[2]).f(0));
+  }
 }

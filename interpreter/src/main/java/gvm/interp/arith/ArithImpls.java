@@ -193,10 +193,13 @@ public final class ArithImpls {
       double d = (Double) v;
       return d >= 0x1p63 ? new java.math.BigDecimal(d).toBigInteger().longValue() : (long) d;
     });
-    cast(t, CastOps.BitcastOp.DEF, (v, from, to) -> {
-      long bits = v instanceof Double d ? Elements.toBits(d, (FloatType) from) : (Long) v;
-      return to instanceof FloatType ft ? Elements.fromBits(Elements.unsigned(bits, ft.width()), ft) : bits;
-    });
+    cast(t, CastOps.BitcastOp.DEF, ArithImpls::bitcast);
+  }
+
+  /** The bits of {@code v} (of type {@code from}) read as type {@code to}, of equal width; integers not yet normalized. */
+  public static Object bitcast(Object v, Type from, Type to) {
+    long bits = v instanceof Double d ? Elements.toBits(d, (FloatType) from) : (Long) v;
+    return to instanceof FloatType ft ? Elements.fromBits(Elements.unsigned(bits, ft.width()), ft) : bits;
   }
 
   /** A cast of one element from type {@code from} to type {@code to}; integer results are normalized after. */

@@ -5,9 +5,14 @@ import gvm.dialect.scf.ir.ExecuteRegionOp;
 import gvm.dialect.scf.ir.ForOp;
 import gvm.dialect.scf.ir.IfOp;
 import gvm.dialect.scf.ir.IndexSwitchOp;
+import gvm.dialect.scf.ir.ParallelOp;
+import gvm.dialect.scf.ir.ReduceOp;
+import gvm.dialect.scf.ir.ReduceReturnOp;
 import gvm.dialect.scf.ir.WhileOp;
 import gvm.dialect.scf.ir.YieldOp;
 import gvm.interp.BlockEffect;
+import gvm.interp.Frame;
+import gvm.ir.Operation;
 import gvm.interp.Elements;
 import gvm.interp.ImplTable;
 import gvm.ir.attributes.DenseArrayAttr;
@@ -52,6 +57,9 @@ public final class ScfImpls {
         args = f.runRegion(op.region(1), carried);
       }
     });
+    t.register(ReduceOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
+    t.register(ReduceReturnOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
+    t.register(ParallelOp.DEF, ScfImpls::parallel);
     t.register(ExecuteRegionOp.DEF, (f, op, a) -> BlockEffect.next(f.runRegion(op.region(0))));
     t.register(IndexSwitchOp.DEF, (f, op, a) -> {
       long v = (Long) a[0];
@@ -59,5 +67,39 @@ public final class ScfImpls {
       for (int i = 0; i < cases.size(); i++) if (cases.get(i) == v) return BlockEffect.next(f.runRegion(op.region(i + 1)));
       return BlockEffect.next(f.runRegion(op.region(0)));
     });
+  }
+
+  /**
+   * scf.parallel, run sequentially in row-major order of the index space: each iteration's
+   * scf.reduce operands are folded into the accumulators (starting from the init values) by the
+   * reduce op's regions.
+   */
+  private static BlockEffect parallel(Frame f, Operation op, Object[] a) {
+    Operation body = op.region(0).front().last();
+    int n = op.region(0).front().numArguments();
+    long[] lb = new long[n], ub = new long[n], step = new long[n];
+    for (int d = 0; d < n; d++) {
+      lb[d] = (Long) a[d];
+      ub[d] = (Long) a[n + d];
+      step[d] = (Long) a[2 * n + d];
+      if (step[d] <= 0) throw new IllegalArgumentException("requires positive steps, but got " + step[d]);
+      if (lb[d] >= ub[d]) return BlockEffect.next(Arrays.copyOfRange(a, 3 * n, a.length));
+    }
+    Object[] acc = Arrays.copyOfRange(a, 3 * n, a.length);
+    long[] iv = lb.clone();
+    while (true) {
+      Object[] args = new Object[n];
+      for (int d = 0; d < n; d++) args[d] = iv[d];
+      Object[] vals = f.runRegion(op.region(0), args);
+      for (int i = 0; i < acc.length; i++) acc[i] = f.runRegion(body.region(i), acc[i], vals[i])[0];
+      int d = n - 1;
+      while (d >= 0) {
+        iv[d] += step[d];
+        if (iv[d] < ub[d]) break;
+        iv[d] = lb[d];
+        d--;
+      }
+      if (d < 0) return BlockEffect.next(acc);
+    }
   }
 }

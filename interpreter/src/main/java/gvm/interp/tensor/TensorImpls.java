@@ -1,5 +1,6 @@
 package gvm.interp.tensor;
 
+import gvm.dialect.tensor.ir.BitcastOp;
 import gvm.dialect.tensor.ir.CastOp;
 import gvm.dialect.tensor.ir.CollapseShapeOp;
 import gvm.dialect.tensor.ir.ConcatOp;
@@ -13,6 +14,7 @@ import gvm.dialect.tensor.ir.GenerateOp;
 import gvm.dialect.tensor.ir.InsertOp;
 import gvm.dialect.tensor.ir.InsertSliceOp;
 import gvm.dialect.tensor.ir.PadOp;
+import gvm.dialect.tensor.ir.RankOp;
 import gvm.dialect.tensor.ir.ReshapeOp;
 import gvm.dialect.tensor.ir.SplatOp;
 import gvm.dialect.tensor.ir.YieldOp;
@@ -62,6 +64,15 @@ public final class TensorImpls {
       Object[] v = scalars(dest);
       v[offset(dest.shape(), a, 2)] = a[0];
       return BlockEffect.next(Tensor.fromScalars(dest.elementType(), dest.shape(), v));
+    });
+    t.register(RankOp.DEF, (f, op, a) -> BlockEffect.next((long) ((Tensor) a[0]).rank()));
+    t.register(BitcastOp.DEF, (f, op, a) -> {
+      gvm.ir.types.Type from = ((ShapedType) op.operand(0).type()).elementType(), to = ((ShapedType) op.result(0).type()).elementType();
+      int w = to instanceof gvm.ir.types.FloatType ? 0 : gvm.interp.Elements.width(to);
+      return BlockEffect.next(gvm.interp.Elementwise.map(a[0], op.result(0).type(), v -> {
+        Object r = gvm.interp.arith.ArithImpls.bitcast(v, from, to);
+        return r instanceof Long l ? (Object) gvm.interp.Elements.normalize(l, w) : r;
+      }));
     });
     t.register(CastOp.DEF, (f, op, a) -> {
       Tensor x = (Tensor) a[0];
