@@ -243,4 +243,24 @@ class InterpreterTest {
     assertEquals(1.0f, ((Tensor) r[2]).f(5)); // 0x3f800000 is 1.0f
     assertEquals(Float.intBitsToFloat(1), ((Tensor) r[2]).f(0));
   }
+
+  @Test void scfForallInsertsSlicesIntoSharedOutputs() {
+    String p = """
+        func.func @f(%t: tensor<4xf32>) -> tensor<4xf32> {
+          %r = scf.forall (%i) in (2) shared_outs(%o = %t) -> (tensor<4xf32>) {
+            %c2 = arith.constant 2 : index
+            %at = arith.muli %i, %c2 : index
+            %ii = arith.index_cast %i : index to i32
+            %v = arith.sitofp %ii : i32 to f32
+            %s = tensor.splat %v : tensor<2xf32>
+            scf.forall.in_parallel {
+              tensor.parallel_insert_slice %s into %o[%at] [2] [1] : tensor<2xf32> into tensor<4xf32>
+            }
+          }
+          return %r : tensor<4xf32>
+        }
+        """;
+    Tensor r = (Tensor) run(p, "f", Tensor.zeros(FloatType.F32, new int[] {4}))[0];
+    assertArrayEquals(new float[] {0, 0, 1, 1}, r.floatArray());
+  }
 }

@@ -5,6 +5,8 @@ import gvm.dialect.scf.ir.ExecuteRegionOp;
 import gvm.dialect.scf.ir.ForOp;
 import gvm.dialect.scf.ir.IfOp;
 import gvm.dialect.scf.ir.IndexSwitchOp;
+import gvm.dialect.scf.ir.ForallOp;
+import gvm.dialect.scf.ir.InParallelOp;
 import gvm.dialect.scf.ir.ParallelOp;
 import gvm.dialect.scf.ir.ReduceOp;
 import gvm.dialect.scf.ir.ReduceReturnOp;
@@ -60,6 +62,8 @@ public final class ScfImpls {
     t.register(ReduceOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
     t.register(ReduceReturnOp.DEF, (f, op, a) -> new BlockEffect.Return(a));
     t.register(ParallelOp.DEF, ScfImpls::parallel);
+    t.register(ForallOp.DEF, ScfImpls::forall);
+    t.register(InParallelOp.DEF, ScfImpls::inParallel);
     t.register(ExecuteRegionOp.DEF, (f, op, a) -> BlockEffect.next(f.runRegion(op.region(0))));
     t.register(IndexSwitchOp.DEF, (f, op, a) -> {
       long v = (Long) a[0];
@@ -101,5 +105,67 @@ public final class ScfImpls {
       }
       if (d < 0) return BlockEffect.next(acc);
     }
+  }
+
+  /**
+   * scf.forall, run sequentially in row-major order: each iteration sees the shared outputs as
+   * updated so far, and its scf.forall.in_parallel returns them with its slices inserted.
+   */
+  private static BlockEffect forall(Frame f, Operation op, Object[] a) {
+    int[] next = {0};
+    long[] lb = bounds(op, "staticLowerBound", a, next), ub = bounds(op, "staticUpperBound", a, next), step = bounds(op, "staticStep", a, next);
+    int n = ub.length;
+    if (lb.length == 0) lb = new long[n];
+    if (step.length == 0) {
+      step = new long[n];
+      Arrays.fill(step, 1);
+    }
+    Object[] outs = Arrays.copyOfRange(a, next[0], a.length);
+    for (int d = 0; d < n; d++) {
+      if (step[d] <= 0) throw new IllegalArgumentException("requires positive steps, but got " + step[d]);
+      if (lb[d] >= ub[d]) return BlockEffect.next(outs);
+    }
+    long[] iv = lb.clone();
+    while (true) {
+      Object[] args = new Object[n + outs.length];
+      for (int d = 0; d < n; d++) args[d] = iv[d];
+      System.arraycopy(outs, 0, args, n, outs.length);
+      outs = f.runRegion(op.region(0), args);
+      int d = n - 1;
+      while (d >= 0) {
+        iv[d] += step[d];
+        if (iv[d] < ub[d]) break;
+        iv[d] = lb[d];
+        d--;
+      }
+      if (d < 0) return BlockEffect.next(outs);
+    }
+  }
+
+  private static long[] bounds(Operation op, String name, Object[] a, int[] next) {
+    DenseArrayAttr st = (DenseArrayAttr) op.prop(name);
+    long[] r = new long[st == null ? 0 : st.size()];
+    for (int i = 0; i < r.length; i++) r[i] = st.get(i) == gvm.ir.types.ShapedType.DYNAMIC ? (Long) a[next[0]++] : st.get(i);
+    return r;
+  }
+
+  /** The shared outputs of the enclosing scf.forall with this iteration's parallel_insert_slice ops applied. */
+  private static BlockEffect inParallel(Frame f, Operation op, Object[] a) {
+    gvm.ir.Block body = op.parentOp().region(0).front();
+    int first = body.numArguments() - op.parentOp().numResults();
+    Object[] outs = new Object[op.parentOp().numResults()];
+    for (int i = 0; i < outs.length; i++) outs[i] = f.get(body.argument(first + i));
+    for (Operation o = op.region(0).front().first(); o != null; o = o.nextOp()) {
+      int out = ((gvm.ir.BlockArgument) o.operand(1)).index() - first;
+      Object[] operands = new Object[o.numOperands()];
+      for (int i = 0; i < operands.length; i++) operands[i] = f.get(o.operand(i));
+      operands[1] = outs[out];
+      try {
+        outs[out] = gvm.interp.tensor.TensorImpls.insertSlice(o, operands);
+      } catch (RuntimeException e) {
+        throw new gvm.interp.InterpreterException(o.loc(), "'" + o.name() + "' op " + e.getMessage());
+      }
+    }
+    return new BlockEffect.Return(outs);
   }
 }

@@ -14,6 +14,7 @@ import gvm.dialect.tensor.ir.GenerateOp;
 import gvm.dialect.tensor.ir.InsertOp;
 import gvm.dialect.tensor.ir.InsertSliceOp;
 import gvm.dialect.tensor.ir.PadOp;
+import gvm.dialect.tensor.ir.ParallelInsertSliceOp;
 import gvm.dialect.tensor.ir.RankOp;
 import gvm.dialect.tensor.ir.ReshapeOp;
 import gvm.dialect.tensor.ir.SplatOp;
@@ -135,22 +136,31 @@ public final class TensorImpls {
       }
       return BlockEffect.next(Tensor.fromScalars(src.elementType(), resultShape(oss[1], type(op)), out));
     });
-    t.register(InsertSliceOp.DEF, (f, op, a) -> {
-      Tensor src = (Tensor) a[0], dest = (Tensor) a[1];
-      int[][] oss = slice(op, a, 2);
-      Object[] out = scalars(dest);
-      int[] destStrides = Tensor.strides(dest.shape());
-      int[] idx = new int[oss[1].length];
-      int n = Tensor.size(oss[1]);
-      if (n != src.size()) throw new IllegalArgumentException("source of " + src.size() + " elements does not fill a slice of " + n);
-      for (int k = 0; k < n; k++) {
-        int s = 0;
-        for (int d = 0; d < idx.length; d++) s += (oss[0][d] + idx[d] * oss[2][d]) * destStrides[d];
-        out[s] = src.get(k);
-        increment(idx, oss[1]);
-      }
-      return BlockEffect.next(Tensor.fromScalars(dest.elementType(), dest.shape(), out));
+    t.register(InsertSliceOp.DEF, (f, op, a) -> BlockEffect.next(insertSlice(op, a)));
+    t.register(ParallelInsertSliceOp.DEF, (f, op, a) -> {
+      throw new IllegalStateException("runs only as part of scf.forall.in_parallel");
     });
+  }
+
+  /**
+   * tensor.insert_slice and tensor.parallel_insert_slice: {@code a = [source, dest, dynamic offsets,
+   * sizes, strides...]}; the dest with the source written over the slice.
+   */
+  public static Tensor insertSlice(Operation op, Object[] a) {
+    Tensor src = (Tensor) a[0], dest = (Tensor) a[1];
+    int[][] oss = slice(op, a, 2);
+    Object[] out = scalars(dest);
+    int[] destStrides = Tensor.strides(dest.shape());
+    int[] idx = new int[oss[1].length];
+    int n = Tensor.size(oss[1]);
+    if (n != src.size()) throw new IllegalArgumentException("source of " + src.size() + " elements does not fill a slice of " + n);
+    for (int k = 0; k < n; k++) {
+      int s = 0;
+      for (int d = 0; d < idx.length; d++) s += (oss[0][d] + idx[d] * oss[2][d]) * destStrides[d];
+      out[s] = src.get(k);
+      increment(idx, oss[1]);
+    }
+    return Tensor.fromScalars(dest.elementType(), dest.shape(), out);
   }
 
   private static RankedTensorType type(Operation op) { return (RankedTensorType) op.result(0).type(); }
