@@ -96,14 +96,7 @@ public final class ScfImpls {
       for (int d = 0; d < n; d++) args[d] = iv[d];
       Object[] vals = f.runRegion(op.region(0), args);
       for (int i = 0; i < acc.length; i++) acc[i] = f.runRegion(body.region(i), acc[i], vals[i])[0];
-      int d = n - 1;
-      while (d >= 0) {
-        iv[d] += step[d];
-        if (iv[d] < ub[d]) break;
-        iv[d] = lb[d];
-        d--;
-      }
-      if (d < 0) return BlockEffect.next(acc);
+      if (!advance(iv, lb, ub, step)) return BlockEffect.next(acc);
     }
   }
 
@@ -131,15 +124,18 @@ public final class ScfImpls {
       for (int d = 0; d < n; d++) args[d] = iv[d];
       System.arraycopy(outs, 0, args, n, outs.length);
       outs = f.runRegion(op.region(0), args);
-      int d = n - 1;
-      while (d >= 0) {
-        iv[d] += step[d];
-        if (iv[d] < ub[d]) break;
-        iv[d] = lb[d];
-        d--;
-      }
-      if (d < 0) return BlockEffect.next(outs);
+      if (!advance(iv, lb, ub, step)) return BlockEffect.next(outs);
     }
+  }
+
+  /** Steps the row-major induction variables {@code iv}; false once the index space is exhausted. */
+  private static boolean advance(long[] iv, long[] lb, long[] ub, long[] step) {
+    for (int d = iv.length - 1; d >= 0; d--) {
+      iv[d] += step[d];
+      if (iv[d] < ub[d]) return true;
+      iv[d] = lb[d];
+    }
+    return false;
   }
 
   private static long[] bounds(Operation op, String name, Object[] a, int[] next) {
