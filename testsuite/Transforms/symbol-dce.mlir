@@ -58,3 +58,19 @@ module attributes {test.private_table} {
 }
 
 // NOTABLE: error: 'func.func' op  was scheduled to run under SymbolDCE, but does not define a symbol table
+
+// -----
+
+// A use inside a dialect attribute (#mesh.shard<@m, ...>) keeps the symbol.
+// CHECK-LABEL: module attributes {test.dialect_attr}
+// CHECK-NEXT: mesh.mesh @m(shape = 2) {sym_visibility = "private"}
+// CHECK-NOT: @dead
+// CHECK: mesh.shard %{{.*}} to <@m, {{\[\[}}0]]>
+module attributes {test.dialect_attr} {
+  "mesh.mesh"() <{shape = array<i64: 2>, sym_name = "m"}> {sym_visibility = "private"} : () -> ()
+  "mesh.mesh"() <{shape = array<i64: 2>, sym_name = "dead"}> {sym_visibility = "private"} : () -> ()
+  func.func @f(%a: tensor<4xf32>) -> tensor<4xf32> {
+    %0 = mesh.shard %a to <@m, [[0]]> : tensor<4xf32>
+    return %0 : tensor<4xf32>
+  }
+}

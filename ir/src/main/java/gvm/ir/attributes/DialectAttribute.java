@@ -7,4 +7,11 @@ public non-sealed interface DialectAttribute extends Attribute {
 
   /** Prints what follows {@code #dialect.} (e.g. {@code overflow<nsw>}). */
   void printBody(gvm.ir.print.AsmPrinter printer);
+
+  /**
+   * The attributes nested in this one (MLIR's sub-elements), so that walks see them: symbol-dce
+   * finds {@code @mesh} inside {@code #mesh.shard<@mesh, ...>} this way. None by default; an
+   * attribute holding symbol references must list them.
+   */
+  default java.util.List<Attribute> subAttributes() { return java.util.List.of(); }
 }

@@ -6,6 +6,7 @@ import gvm.ir.Operation;
 import gvm.ir.Region;
 import gvm.ir.attributes.ArrayAttr;
 import gvm.ir.attributes.Attribute;
+import gvm.ir.attributes.DialectAttribute;
 import gvm.ir.attributes.DictionaryAttr;
 import gvm.ir.attributes.NamedAttribute;
 import gvm.ir.attributes.SymbolRefAttr;
@@ -100,8 +101,8 @@ public final class SymbolDcePass extends Pass {
 
   /**
    * The symbol references in {@code from}'s attributes and properties and in those of the ops nested
-   * in it, not entering nested symbol tables (MLIR's SymbolTable::getSymbolUses). References inside
-   * dialect attributes are not seen.
+   * in it, not entering nested symbol tables (MLIR's SymbolTable::getSymbolUses), looking into
+   * arrays, dictionaries and the sub-attributes dialect attributes declare.
    */
   static List<SymbolRefAttr> symbolUses(Operation from) {
     List<SymbolRefAttr> out = new ArrayList<>();
@@ -126,5 +127,6 @@ public final class SymbolDcePass extends Pass {
     if (a instanceof SymbolRefAttr s) out.add(s);
     else if (a instanceof ArrayAttr arr) for (Attribute e : arr.elements()) collect(e, out);
     else if (a instanceof DictionaryAttr d) for (NamedAttribute n : d.entries()) collect(n.value(), out);
+    else if (a instanceof DialectAttribute d) for (Attribute sub : d.subAttributes()) collect(sub, out);
   }
 }

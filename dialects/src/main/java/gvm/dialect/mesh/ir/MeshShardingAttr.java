@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public record MeshShardingAttr(SymbolRefAttr mesh, List<DenseArrayAttr> splitAxes, DenseArrayAttr partialAxes, ReductionKind partialType)
     implements DialectAttribute {
+  /** The mesh reference, so that symbol walks (symbol-dce) see the use. */
+  @Override public List<Attribute> subAttributes() { return List.of(mesh); }
+
   static final String MNEMONIC = "shard";
 
   /** ODS MeshSharding; formats print it stripped: {@code to <@m, [[0]]>}. */
