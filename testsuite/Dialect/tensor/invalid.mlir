@@ -635,3 +635,115 @@ func.func @scatter_dims_rank(%s: tensor<2x1x5xf32>, %d: tensor<4x5xf32>, %i: ten
   %0 = tensor.scatter %s into %d[%i] scatter_dims([2]) unique : (tensor<2x1x5xf32>, tensor<4x5xf32>, tensor<2x1xindex>) -> tensor<4x5xf32>
   return
 }
+
+// -----
+
+func.func @pack_dynamic_tile_static_dim(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>, %n: index) {
+  // expected-error@+1 {{mismatch in inner tile sizes specified and shaped of tiled dimension in the packed type}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [%n, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_zero_tile(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>) {
+  // expected-error@+1 {{invalid zero tile factor}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [0, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_inner_dims_pos(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>) {
+  // expected-error@+1 {{invalid inner_dims_pos vector}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 0] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_outer_dims_perm(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>) {
+  // expected-error@+1 {{invalid outer_dims_perm vector}}
+  %0 = tensor.pack %s outer_dims_perm = [0, 2] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_outer_dims_perm_size(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>) {
+  // expected-error@+1 {{outer_dims_perm must be a permutation or empty}}
+  %0 = tensor.pack %s outer_dims_perm = [0] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_tile_count(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>) {
+  // expected-error@+1 {{tiling factors must equal the number of dimensions to tile}}
+  %0 = tensor.pack %s inner_dims_pos = [0] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_packed_rank(%s: tensor<128x256xf32>, %d: tensor<16x8x8xf32>) {
+  // expected-error@+1 {{packed rank must equal unpacked rank + tiling factors}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @pack_output_small(%s: tensor<128x256xf32>, %d: tensor<8x8x8x32xf32>) {
+  // expected-error@+1 {{the shape of output is not large enough to hold the packed data. Expected at least 'tensor<16x8x8x32xf32>', got 'tensor<8x8x8x32xf32>'}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<8x8x8x32xf32>
+  return
+}
+
+// -----
+
+func.func @pack_tile_mismatch(%s: tensor<128x256xf32>, %d: tensor<16x8x8x16xf32>) {
+  // expected-error@+1 {{the shape of output is not large enough to hold the packed data. Expected at least 'tensor<16x8x8x32xf32>', got 'tensor<16x8x8x16xf32>'}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @pack_padding_type(%s: tensor<13x15xf32>, %d: tensor<2x2x8x8xf32>, %f: i32) {
+  // expected-error@+1 {{'tensor.pack' op expected padding_value has 'f32' but got: 'i32'}}
+  %0 = tensor.pack %s padding_value(%f : i32) inner_dims_pos = [0, 1] inner_tiles = [8, 8] into %d : tensor<13x15xf32> -> tensor<2x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @pack_partial_tile(%s: tensor<13x15xf32>, %d: tensor<2x2x8x8xf32>) {
+  // expected-error@+1 {{'tensor.pack' op invalid tile factor or output size provided. Only full tiles are supported when padding_value is not set}}
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 8] into %d : tensor<13x15xf32> -> tensor<2x2x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @unpack_output_small(%s: tensor<16x8x8x32xf32>, %d: tensor<128x256xf32>) {
+  // expected-error@+1 {{the shape of output is not large enough to hold the packed data. Expected at least 'tensor<16x16x8x16xf32>', got 'tensor<16x8x8x32xf32>'}}
+  %0 = tensor.unpack %s inner_dims_pos = [0, 1] inner_tiles = [8, 16] into %d : tensor<16x8x8x32xf32> -> tensor<128x256xf32>
+  return
+}
+
+// -----
+
+func.func @unpack_inner_dims_pos(%s: tensor<16x8x8x32xf32>, %d: tensor<128x256xf32>) {
+  // expected-error@+1 {{invalid inner_dims_pos vector}}
+  %0 = tensor.unpack %s inner_dims_pos = [2, 1] inner_tiles = [8, 32] into %d : tensor<16x8x8x32xf32> -> tensor<128x256xf32>
+  return
+}
+
+// -----
+
+func.func @unpack_result_type(%s: tensor<16x8x8x32xf32>, %d: tensor<128x256xf32>) {
+  // expected-error@+1 {{'tensor.unpack' op failed to verify that result type matches type of dest}}
+  %0 = "tensor.unpack"(%s, %d) <{inner_dims_pos = array<i64: 0, 1>, static_inner_tiles = array<i64: 8, 32>}> : (tensor<16x8x8x32xf32>, tensor<128x256xf32>) -> tensor<128x255xf32>
+  return
+}

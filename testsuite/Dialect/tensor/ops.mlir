@@ -161,3 +161,20 @@ func.func @parallel_insert_slice(%t: tensor<8x16xf32>, %s: tensor<4xf32>) -> ten
   }
   return %r : tensor<8x16xf32>
 }
+
+// CHECK-LABEL: func.func @pack_unpack
+func.func @pack_unpack(%s: tensor<128x256xf32>, %d: tensor<16x8x8x32xf32>, %d2: tensor<8x16x8x32xf32>, %n: index, %dd: tensor<?x?x?x?xf32>, %f: f32, %s3: tensor<13x15xf32>, %d3: tensor<2x2x8x8xf32>) {
+  // CHECK-NEXT: %pack = tensor.pack %arg0 inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %arg1 : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  %0 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d : tensor<128x256xf32> -> tensor<16x8x8x32xf32>
+  // CHECK-NEXT: %pack_0 = tensor.pack %arg0 outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %arg2 : tensor<128x256xf32> -> tensor<8x16x8x32xf32>
+  %1 = tensor.pack %s outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %d2 : tensor<128x256xf32> -> tensor<8x16x8x32xf32>
+  // CHECK-NEXT: %pack_1 = tensor.pack %arg0 inner_dims_pos = [0, 1] inner_tiles = [%arg3, 32] into %arg4 : tensor<128x256xf32> -> tensor<?x?x?x?xf32>
+  %2 = tensor.pack %s inner_dims_pos = [0, 1] inner_tiles = [%n, 32] into %dd : tensor<128x256xf32> -> tensor<?x?x?x?xf32>
+  // CHECK-NEXT: %pack_2 = tensor.pack %arg6 padding_value(%arg5 : f32) inner_dims_pos = [0, 1] inner_tiles = [8, 8] into %arg7 : tensor<13x15xf32> -> tensor<2x2x8x8xf32>
+  %3 = tensor.pack %s3 padding_value(%f : f32) inner_dims_pos = [0, 1] inner_tiles = [8, 8] into %d3 : tensor<13x15xf32> -> tensor<2x2x8x8xf32>
+  // CHECK-NEXT: %unpack = tensor.unpack %arg1 inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %arg0 : tensor<16x8x8x32xf32> -> tensor<128x256xf32>
+  %4 = tensor.unpack %d inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %s : tensor<16x8x8x32xf32> -> tensor<128x256xf32>
+  // CHECK-NEXT: %unpack_3 = tensor.unpack %arg2 outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %arg0 : tensor<8x16x8x32xf32> -> tensor<128x256xf32>
+  %5 = tensor.unpack %d2 outer_dims_perm = [1, 0] inner_dims_pos = [0, 1] inner_tiles = [8, 32] into %s : tensor<8x16x8x32xf32> -> tensor<128x256xf32>
+  return
+}

@@ -16,8 +16,8 @@ public final class TensorDialect extends Dialect {
 
   @Override public List<OpDef> ops() {
     return List.of(BitcastOp.DEF, CastOp.DEF, CollapseShapeOp.DEF, ConcatOp.DEF, DimOp.DEF, EmptyOp.DEF, ExpandShapeOp.DEF, ExtractOp.DEF, GatherOp.DEF,
-        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PadOp.DEF, ParallelInsertSliceOp.DEF, RankOp.DEF, ReshapeOp.DEF, ScatterOp.DEF,
-        SplatOp.DEF, YieldOp.DEF);
+        ExtractSliceOp.DEF, FromElementsOp.DEF, GenerateOp.DEF, InsertOp.DEF, InsertSliceOp.DEF, PackOp.DEF, PadOp.DEF, ParallelInsertSliceOp.DEF, RankOp.DEF, ReshapeOp.DEF, ScatterOp.DEF,
+        SplatOp.DEF, UnPackOp.DEF, YieldOp.DEF);
   }
 
   @Override public List<String> dependentDialects() { return List.of("arith"); }
