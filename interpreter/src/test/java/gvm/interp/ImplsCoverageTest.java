@@ -15,7 +15,7 @@ class ImplsCoverageTest {
   /** Ops that hold code rather than run: the interpreter enters them (module) or calls them (func.func). */
   private static final Set<String> STRUCTURAL = Set.of("builtin.module", "func.func");
   /** Not implemented yet: running them fails with "no interpreter implementation for op". */
-  private static final Set<String> NOT_YET = Set.of("tensor.gather", "tensor.scatter");
+  private static final Set<String> NOT_YET = Set.of("tensor.gather", "tensor.scatter", "tensor.pack", "tensor.unpack");
 
   @Test void everyOpOfTheCoveredDialectsHasAnImpl() {
     ImplTable impls = Impls.all();
