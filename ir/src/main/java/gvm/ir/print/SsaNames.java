@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
@@ -25,17 +24,17 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 final class SsaNames {
   /**
    * Value numbers live in each value's print slot ({@link Value#setPrintSlot}), owned by this
-   * object: {@code %N} as N >= 0, {@code %argN} as -(N + 1), {@link #NAMED} for a name in
-   * {@link #named}. If another printer takes over a slot of a value under {@link #root} while this
+   * object: {@code %N} as N >= 0, {@code %argN} as -(N + 1) down to {@link #NAMED_BASE} + 1, and
+   * below that the name at index {@code NAMED_BASE - slot} of {@link #named}. If another printer takes over a slot of a value under {@link #root} while this
    * one is alive, the numbering is redone into {@link #fallback} and used from then on.
    */
-  private static final int NAMED = Integer.MIN_VALUE, NONE = Integer.MIN_VALUE + 1;
+  private static final int NONE = Integer.MIN_VALUE, NAMED_BASE = -(1 << 30);
   private final Operation root;
   /** The owner mark in value slots: a bare object, so old slots do not keep this printer alive. */
   private final Object token = new Object();
   private boolean numbering;
   private ObjectIntHashMap<Value> fallback;
-  private final UnifiedMap<Value, String> named = new UnifiedMap<>();
+  private final ArrayList<String> named = new ArrayList<>();
   private final IdentityHashMap<Block, int[]> blockIds = new IdentityHashMap<>();
   /** Ops whose results form several groups: sorted group start indices. */
   private final IdentityHashMap<Operation, int[]> resultGroups = new IdentityHashMap<>();
@@ -95,8 +94,7 @@ final class SsaNames {
       parent.def().blockArgNamer().name(parent, region, hints);
       for (int i = 0; i < hints.length; i++) {
         if (hints[i] == null) continue;
-        named.put(entry.argument(i), unique(sanitize(hints[i]), scope));
-        assign(entry.argument(i), NAMED);
+        assign(entry.argument(i), name(unique(sanitize(hints[i]), scope)));
       }
     }
     int nextBlockId = 0;
@@ -121,8 +119,7 @@ final class SsaNames {
       def.resultNamer().name(op, hints);
       for (int i = 0; i < n; i++) {
         if (hints[i] == null) continue;
-        named.put(op.result(i), unique(sanitize(hints[i]), scope));
-        assign(op.result(i), NAMED);
+        assign(op.result(i), name(unique(sanitize(hints[i]), scope)));
         if (i != 0) {
           if (groups == null) {
             groups = new ArrayList<>();
@@ -185,6 +182,12 @@ final class SsaNames {
     if (!appendName(v, out)) out.append("<<UNKNOWN SSA VALUE>>");
   }
 
+  /** The slot value of a new name. */
+  private int name(String n) {
+    named.add(n);
+    return NAMED_BASE - (named.size() - 1);
+  }
+
   private void assign(Value v, int id) {
     if (fallback != null) fallback.put(v, id); else v.setPrintSlot(token, id);
   }
@@ -211,8 +214,8 @@ final class SsaNames {
   private boolean appendName(Value v, StringBuilder out) {
     int id = slot(v);
     if (id == NONE) return false;
-    if (id == NAMED) {
-      out.append('%').append(named.get(v));
+    if (id <= NAMED_BASE) {
+      out.append('%').append(named.get(NAMED_BASE - id));
       return true;
     }
     out.append('%');
@@ -232,7 +235,7 @@ final class SsaNames {
   String name(Value v) {
     int id = slot(v);
     if (id == NONE) return null;
-    if (id == NAMED) return named.get(v);
+    if (id <= NAMED_BASE) return named.get(NAMED_BASE - id);
     return id < 0 ? "arg" + (-id - 1) : Integer.toString(id);
   }
 
