@@ -168,7 +168,7 @@ final class OptDriver {
       diagnostics.accept(e.diagnostic());
       return false;
     }
-    Diagnostic failure = new Verifier(ctx, !options.verifyDiagnostics, printing).verify(op);
+    Diagnostic failure = new Verifier(ctx, !options.verifyDiagnostics, printing).parallel(!options.disableThreading).verify(op);
     if (failure != null) {
       diagnostics.accept(failure);
       return false;

@@ -243,7 +243,7 @@ public final class OpDef {
 
   public List<ValueSpec> results() { return Collections.unmodifiableList(results); }
 
-  private int[] operandArity, resultArity;
+  private volatile int[] operandArity, resultArity;
   private byte variadicRegions = -1, variadicSuccessors = -1;
 
   /** Whether a region spec is variadic (computed once). */
@@ -280,8 +280,8 @@ public final class OpDef {
 
   public List<PropertySpec> properties() { return Collections.unmodifiableList(properties); }
 
-  private String[] propNames;
-  private int[] propNameOrder;
+  private volatile String[] propNames;
+  private volatile int[] propNameOrder;
 
   /** Property indices sorted by name, the order of the {@code <{...}>} dictionary (computed once). */
   public int[] propertyNameOrder() {

@@ -48,6 +48,7 @@ public final class Verifier {
   private final Context ctx;
   private final boolean printOpOnDiagnostic;
   private final PrintOptions opPrinting;
+  private boolean parallel;
 
   /** A verifier that attaches {@code see current operation} notes, printing ops with default flags. */
   public Verifier(Context ctx) { this(ctx, true, PrintOptions.DEFAULT); }
@@ -62,6 +63,18 @@ public final class Verifier {
     this.ctx = ctx;
     this.printOpOnDiagnostic = printOpOnDiagnostic;
     this.opPrinting = diagnosticPrintOptions(printing);
+  }
+
+  /**
+   * Verifies sibling isolated-from-above ops (e.g. the functions of a module) on the common
+   * fork-join pool, as MLIR's verifier does when the context is multithreaded. The reported
+   * failure is the same as without: the first in op order.
+   *
+   * @return this
+   */
+  public Verifier parallel(boolean on) {
+    this.parallel = on;
+    return this;
   }
 
   /** The flags MLIR prints ops in diagnostics with: {@code base} in generic form, local scope, eliding large elements. */
@@ -160,10 +173,19 @@ public final class Verifier {
     }
 
     private void exitOp(Operation op) {
+      ArrayList<Operation> isolated = null;
       for (int ri = 0; ri < op.numRegions(); ri++)
         for (Block b : op.region(ri).blocks())
           for (Operation o = b.first(); o != null; o = o.nextOp())
-            if (o.numRegions() != 0 && o.hasTrait(Trait.ISOLATED_FROM_ABOVE)) verifyOpAndDominance(o);
+            if (o.numRegions() != 0 && o.hasTrait(Trait.ISOLATED_FROM_ABOVE)) {
+              if (parallel) {
+                if (isolated == null) isolated = new ArrayList<>();
+                isolated.add(o);
+              } else {
+                verifyOpAndDominance(o);
+              }
+            }
+      if (isolated != null) verifyInParallel(isolated);
       OpDef def = op.def();
       if (def != null) {
         OpInvariants.verifyRegionInvariants(op, def);
@@ -177,6 +199,23 @@ public final class Verifier {
       }
       throw Verify.error(op, "unregistered operation '" + op.name() + "' found in dialect ('" + op.opName().dialect()
           + "') that does not allow unknown operations");
+    }
+
+    /** Each op on its own Run; throws the failure of the first failing op in list order. */
+    private void verifyInParallel(List<Operation> ops) {
+      if (ops.size() == 1) {
+        verifyOpAndDominance(ops.get(0));
+        return;
+      }
+      RuntimeException[] failures = new RuntimeException[ops.size()];
+      java.util.stream.IntStream.range(0, ops.size()).parallel().forEach(i -> {
+        try {
+          new Run().verifyOpAndDominance(ops.get(i));
+        } catch (RuntimeException e) {
+          failures[i] = e;
+        }
+      });
+      for (RuntimeException e : failures) if (e != null) throw e;
     }
 
     private void enterBlock(Block block) {
