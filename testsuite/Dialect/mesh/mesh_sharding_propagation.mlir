@@ -1,7 +1,4 @@
 // REQUIRES: mesh-dialect
-// XFAIL: *
-// Needs a pass gvm-opt does not have yet (canonicalize with the mesh patterns, cse,
-// sharding-propagation); remove the XFAIL when it lands.
 // RUN: gvm-opt %s --pass-pipeline="builtin.module(func.func(sharding-propagation))" \
 // RUN:   | FileCheck %s
 

@@ -31,6 +31,8 @@ public final class Passes {
     PassRegistry.register(gvm.transforms.cse.CSEPass::new);
     PassRegistry.register(gvm.transforms.inline.InlinerPass::new);
     PassRegistry.register(gvm.transforms.sccp.SCCPPass::new);
+    PassRegistry.register(gvm.transforms.mesh.ShardingPropagationPass::new);
+    PassRegistry.register(gvm.transforms.mesh.SpmdizationPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);

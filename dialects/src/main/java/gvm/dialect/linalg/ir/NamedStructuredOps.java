@@ -48,10 +48,14 @@ public final class NamedStructuredOps {
   /** The attribute where MLIR memoizes the static indexing maps of the matmul family. */
   static final String MEMOIZED_MAPS = "linalg.memoized_indexing_maps";
 
+  /** Each named op's implicit body builder, by op name (for {@link #create}). */
+  private static final java.util.Map<String, Body> BODIES = new java.util.HashMap<>();
+
   private static final Set<String> ELIDED = Set.of("operandSegmentSizes", MEMOIZED_MAPS);
 
   /** A named op whose body takes {@code numArgs} block arguments (one per operand). */
   private static OpDef named(String mnemonic, String summary, int numArgs, Body body) {
+    BODIES.put("linalg." + mnemonic, body);
     return OpDef.named("linalg." + mnemonic).summary(summary)
         .variadicOperand("inputs", CommonTypeConstraints.ANY_TYPE).variadicOperand("outputs", ANY_SHAPED)
         .variadicResult("result_tensors", ANY_RANKED_TENSOR).region("region")
@@ -156,6 +160,26 @@ public final class NamedStructuredOps {
     List<OpDef> l = new ArrayList<>(List.of(MATMUL, MATMUL_TRANSPOSE_B, BATCH_MATMUL, FILL, COPY));
     l.addAll(ELEMENTWISE);
     return l;
+  }
+
+  /**
+   * Builds the named op {@code def} on tensors (as its ODS builder with the implicit region): results
+   * of the outputs' types, the body without locations. The op is not inserted anywhere.
+   */
+  public static Operation create(gvm.ir.Context ctx, OpDef def, gvm.ir.attributes.Location loc, List<Value> ins, List<Value> outs) {
+    OperationState st = new OperationState(loc, ctx.opName(def.name()));
+    st.operands.addAll(ins);
+    st.operands.addAll(outs);
+    st.properties.add(new NamedAttribute("operandSegmentSizes", StructuredAsm.i32Segments(ins.size(), outs.size())));
+    for (Value v : outs) if (v.type() instanceof RankedTensorType) st.resultTypes.add(v.type());
+    List<Value> all = new ArrayList<>(ins);
+    all.addAll(outs);
+    Block block = StructuredAsm.blockFor(all, gvm.ir.attributes.Location.UNKNOWN);
+    Region region = OperationState.newDetachedRegion();
+    region.addBlock(block);
+    BODIES.get(def.name()).build(new BodyBuilder(ctx, gvm.ir.attributes.Location.UNKNOWN, block), new ArrayList<>(block.arguments()));
+    st.addRegion(region);
+    return Operation.create(st);
   }
 
   /** parseNamedStructuredOp: {@code [{attrs}] ins(...) outs(...) [-> types]}, then the implicit body. */

@@ -1,0 +1,97 @@
+package gvm.transforms.mesh;
+
+import gvm.dialect.mesh.ir.MeshShardingAttr;
+import gvm.dialect.mesh.ir.ShardOp;
+import gvm.ir.Block;
+import gvm.ir.BlockArgument;
+import gvm.ir.Operation;
+import gvm.ir.Region;
+import gvm.ir.Value;
+import gvm.ir.attributes.TypeAttr;
+import gvm.ir.def.Trait;
+import gvm.ir.types.FunctionType;
+import gvm.ir.types.RankedTensorType;
+import gvm.ir.types.Type;
+import gvm.pass.Pass;
+import gvm.pass.PassContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code mesh-spmdization}, as LLVM 19's Spmdization pass: rewrites a function annotated with
+ * {@code mesh.shard} ops into the program one device runs. Block arguments take their sharded
+ * types, each op is replaced by its per-device form ({@link ShardingInterface#spmdize}, or a plain
+ * clone for ops without the interface), chained {@code mesh.shard} pairs become collectives
+ * ({@link Resharding}), and the function type follows the new arguments and returned values.
+ */
+public final class SpmdizationPass extends Pass {
+  public SpmdizationPass() {
+    super("Spmdization", "mesh-spmdization", "Partition a function into SPMD form.", "func.func");
+  }
+
+  @Override public void runOnOperation(Operation func, PassContext ctx) {
+    if (func.numRegions() == 0 || func.region(0).blocks().isEmpty()) return;
+    Spmdizer s = new Spmdizer(ctx);
+    Region region = func.region(0);
+    List<Block> original = new ArrayList<>(region.blocks());
+    try {
+      for (Block block : original) spmdizeBlock(block, region, s);
+    } catch (Spmdizer.SpmdizationException e) {
+      ctx.signalPassFailure();
+      return;
+    }
+    for (Block block : original) for (Operation op : block.operations()) op.dropAllReferences();
+    for (Block block : original) block.erase();
+    Operation ret = null;
+    for (Block block : region.blocks())
+      if (!block.isEmpty() && block.last().hasTrait(Trait.RETURN_LIKE)) {
+        ret = block.last();
+        break;
+      }
+    List<Type> inputs = new ArrayList<>();
+    for (BlockArgument a : region.blocks().get(0).arguments()) inputs.add(a.type());
+    List<Type> results = ret != null ? ret.operandTypes()
+        : ((FunctionType) ((TypeAttr) func.prop("function_type")).type()).results();
+    func.setProp("function_type", new TypeAttr(new FunctionType(inputs, results)));
+  }
+
+  private static void spmdizeBlock(Block block, Region region, Spmdizer s) {
+    Block newBlock = new Block();
+    region.addBlock(newBlock);
+    for (BlockArgument arg : block.arguments()) {
+      Type t = arg.type();
+      if (t instanceof RankedTensorType && arg.hasOneUse()) {
+        ShardOp shard = Shardings.shardOp(arg.firstUse().owner());
+        if (shard != null) t = Shardings.shardType(t, s.meshShape(shard.op(), shard.shard()), shard.shard());
+      }
+      s.mapping().map(arg, newBlock.addArgument(t, arg.loc()));
+    }
+    s.rewriter().setInsertionPointToEnd(newBlock);
+    for (Operation op : new ArrayList<>(block.operations())) spmdizeOperation(op, s);
+  }
+
+  private static void spmdizeOperation(Operation op, Spmdizer s) {
+    ShardOp shard = Shardings.shardOp(op);
+    if (shard != null) {
+      Operation src = op.operand(0).definingOp();
+      Value target = Shardings.shardOp(src) == null ? s.mapping().lookupOrDefault(op.operand(0))
+          : Resharding.reshard(s, src, op, s.mapping().lookupOrDefault(src.operand(0)));
+      s.mapping().map(op.result(0), target);
+      return;
+    }
+    List<Value> operands = new ArrayList<>();
+    List<MeshShardingAttr> operandShardings = new ArrayList<>(), resultShardings = new ArrayList<>();
+    for (Value v : op.operands()) {
+      operands.add(s.mapping().lookupOrDefault(v));
+      ShardOp def = v.type() instanceof RankedTensorType ? Shardings.shardOp(v.definingOp()) : null;
+      operandShardings.add(def == null ? null : def.shard());
+    }
+    for (Value r : op.results()) {
+      ShardOp user = r.type() instanceof RankedTensorType && r.hasOneUse() ? Shardings.shardOp(r.firstUse().owner()) : null;
+      resultShardings.add(user == null ? null : user.shard());
+    }
+    ShardingInterface iface = ShardingInterfaces.lookup(op);
+    if (iface == null) s.rewriter().clone(op, s.mapping());
+    else iface.spmdize(op, operands, operandShardings, resultShardings, s);
+  }
+}
