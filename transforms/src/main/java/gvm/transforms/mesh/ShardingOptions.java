@@ -160,6 +160,12 @@ final class ShardingOptions {
     }
     Shardings.removeTrailingEmpty(option.shardingArray);
     if (!any) option.empty = true;
+    // Only partial or fully replicated annotations fill no loop, so the mesh stays unset (MLIR 19 then
+    // crashes building annotations on a null mesh): take it from the first annotation instead.
+    if (option.mesh == null) {
+      for (MeshShardingAttr a : resultShardings) if (option.mesh == null && a != null) option.mesh = a.mesh();
+      for (MeshShardingAttr a : operandShardings) if (option.mesh == null && a != null) option.mesh = a.mesh();
+    }
     return option;
   }
 

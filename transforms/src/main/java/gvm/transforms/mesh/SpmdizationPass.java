@@ -60,7 +60,8 @@ public final class SpmdizationPass extends Pass {
     region.addBlock(newBlock);
     for (BlockArgument arg : block.arguments()) {
       Type t = arg.type();
-      if (t instanceof RankedTensorType && arg.hasOneUse()) {
+      // MLIR expects exactly one use, by a mesh.shard; with more it takes the first on the use list.
+      if (t instanceof RankedTensorType && arg.hasUses()) {
         ShardOp shard = Shardings.shardOp(arg.firstUse().owner());
         if (shard != null) t = Shardings.shardType(t, s.meshShape(shard.op(), shard.shard()), shard.shard());
       }
@@ -87,7 +88,8 @@ public final class SpmdizationPass extends Pass {
       operandShardings.add(def == null ? null : def.shard());
     }
     for (Value r : op.results()) {
-      ShardOp user = r.type() instanceof RankedTensorType && r.hasOneUse() ? Shardings.shardOp(r.firstUse().owner()) : null;
+      // MLIR expects one use, by a mesh.shard; with more it takes the first on the use list.
+      ShardOp user = r.type() instanceof RankedTensorType && r.hasUses() ? Shardings.shardOp(r.firstUse().owner()) : null;
       resultShardings.add(user == null ? null : user.shard());
     }
     ShardingInterface iface = ShardingInterfaces.lookup(op);
