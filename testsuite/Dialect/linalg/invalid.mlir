@@ -91,3 +91,12 @@ func.func @a(%a: tensor<4x8xf32>, %v: tensor<4x4xf32>) {
   %0 = linalg.add ins(%a, %a : tensor<4x8xf32>, tensor<4x8xf32>) outs(%v : tensor<4x4xf32>) -> tensor<4x4xf32>
   return
 }
+
+// -----
+
+// DestinationStyleOpInterface's check comes before the structured op's shape checks.
+func.func @dps_result_type(%a: tensor<8x4xf32>, %init: tensor<2x4xf32>) -> tensor<8x4xf32> {
+  // expected-error @+1 {{'linalg.add' op expected type of operand #2 ('tensor<2x4xf32>') to match type of corresponding result ('tensor<8x4xf32>')}}
+  %0 = linalg.add ins(%a, %a : tensor<8x4xf32>, tensor<8x4xf32>) outs(%init : tensor<2x4xf32>) -> tensor<8x4xf32>
+  return %0 : tensor<8x4xf32>
+}

@@ -1,8 +1,9 @@
 // REQUIRES: mesh-dialect
 // RUN: gvm-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(sharding-propagation))" | FileCheck %s
 
-// sharding-propagation on linalg named and generic ops, tosa element-wise ops and tosa.matmul:
-// annotations before and after each op, partial results of split reductions, 2-D and dynamic meshes.
+// sharding-propagation on linalg named and generic ops (also map, reduce, transpose, broadcast),
+// tosa element-wise ops and tosa.matmul: annotations before and after each op, partial results of
+// split reductions, 2-D and dynamic meshes.
 // CHECK lines: mlir-opt-19 output on this file.
 mesh.mesh @m(shape = 4)
 // CHECK-LABEL: func.func @two_layer(%arg0: tensor<16x32xf32>, %arg1: tensor<32x64xf32>, %arg2: tensor<64x8xf32>, %arg3: tensor<16x64xf32>, %arg4: tensor<16x8xf32>) -> tensor<16x8xf32> {
@@ -177,4 +178,71 @@ func.func @dynamic(%x: tensor<?x16xf32>) -> tensor<?x16xf32> {
   %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<?x16xf32>
   %1 = linalg.exp ins(%xs : tensor<?x16xf32>) outs(%x : tensor<?x16xf32>) -> tensor<?x16xf32>
   return %1 : tensor<?x16xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @transpose(%arg0: tensor<8x16xf32>, %arg1: tensor<16x8xf32>) -> tensor<16x8xf32> {
+// CHECK-NEXT: %sharding_annotated = mesh.shard %arg0 to <@m, {{\[\[}}0]]> annotate_for_users : tensor<8x16xf32>
+// CHECK-NEXT: %sharding_annotated_0 = mesh.shard %arg1 to <@m, {{\[\[}}], [0]]> annotate_for_users : tensor<16x8xf32>
+// CHECK-NEXT: %transposed = linalg.transpose ins(%sharding_annotated : tensor<8x16xf32>) outs(%sharding_annotated_0 : tensor<16x8xf32>) permutation = [1, 0]
+// CHECK-NEXT: %sharding_annotated_1 = mesh.shard %transposed to <@m, {{\[\[}}], [0]]> : tensor<16x8xf32>
+// CHECK-NEXT: return %sharding_annotated_1 : tensor<16x8xf32>
+// CHECK-NEXT: }
+func.func @transpose(%x: tensor<8x16xf32>, %o: tensor<16x8xf32>) -> tensor<16x8xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.transpose ins(%xs : tensor<8x16xf32>) outs(%o : tensor<16x8xf32>) permutation = [1, 0]
+  return %t : tensor<16x8xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @map(%arg0: tensor<8x16xf32>, %arg1: tensor<8x16xf32>) -> tensor<8x16xf32> {
+// CHECK-NEXT: %sharding_annotated = mesh.shard %arg0 to <@m, {{\[\[}}0]]> annotate_for_users : tensor<8x16xf32>
+// CHECK-NEXT: %sharding_annotated_0 = mesh.shard %arg1 to <@m, {{\[\[}}0]]> annotate_for_users : tensor<8x16xf32>
+// CHECK-NEXT: %mapped = linalg.map { math.exp } ins(%sharding_annotated : tensor<8x16xf32>) outs(%sharding_annotated_0 : tensor<8x16xf32>)
+// CHECK-NEXT: %sharding_annotated_1 = mesh.shard %mapped to <@m, {{\[\[}}0]]> : tensor<8x16xf32>
+// CHECK-NEXT: return %sharding_annotated_1 : tensor<8x16xf32>
+// CHECK-NEXT: }
+func.func @map(%x: tensor<8x16xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.map { math.exp } ins(%xs : tensor<8x16xf32>) outs(%o : tensor<8x16xf32>)
+  return %t : tensor<8x16xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @reduce(%arg0: tensor<8x16xf32>, %arg1: tensor<8xf32>) -> tensor<8xf32> {
+// CHECK-NEXT: %sharding_annotated = mesh.shard %arg0 to <@m, {{\[\[}}], [0]]> annotate_for_users : tensor<8x16xf32>
+// CHECK-NEXT: %sharding_annotated_0 = mesh.shard %arg1 to <@m, []> annotate_for_users : tensor<8xf32>
+// CHECK-NEXT: %reduced = linalg.reduce { arith.addf } ins(%sharding_annotated : tensor<8x16xf32>) outs(%sharding_annotated_0 : tensor<8xf32>) dimensions = [1]
+// CHECK-NEXT: %sharding_annotated_1 = mesh.shard %reduced to <@m, [], partial = sum[0]> : tensor<8xf32>
+// CHECK-NEXT: %sharding_annotated_2 = mesh.shard %sharding_annotated_1 to <@m, [], partial = sum[0]> annotate_for_users : tensor<8xf32>
+// CHECK-NEXT: %sharding_annotated_3 = mesh.shard %sharding_annotated_2 to <@m, {{\[\[}}]]> : tensor<8xf32>
+// CHECK-NEXT: return %sharding_annotated_3 : tensor<8xf32>
+// CHECK-NEXT: }
+func.func @reduce(%x: tensor<8x16xf32>, %o: tensor<8xf32>) -> tensor<8xf32> {
+  %xs = mesh.shard %x to <@m, [[], [0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.reduce { arith.addf } ins(%xs : tensor<8x16xf32>) outs(%o : tensor<8xf32>) dimensions = [1]
+  %ts = mesh.shard %t to <@m, [[]]> : tensor<8xf32>
+  return %ts : tensor<8xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @broadcast(%arg0: tensor<8xf32>, %arg1: tensor<8x16xf32>) -> tensor<8x16xf32> {
+// CHECK-NEXT: %sharding_annotated = mesh.shard %arg0 to <@m, {{\[\[}}0]]> annotate_for_users : tensor<8xf32>
+// CHECK-NEXT: %sharding_annotated_0 = mesh.shard %arg1 to <@m, {{\[\[}}0]]> annotate_for_users : tensor<8x16xf32>
+// CHECK-NEXT: %broadcasted = linalg.broadcast ins(%sharding_annotated : tensor<8xf32>) outs(%sharding_annotated_0 : tensor<8x16xf32>) dimensions = [1]
+// CHECK-NEXT: %sharding_annotated_1 = mesh.shard %broadcasted to <@m, {{\[\[}}0]]> : tensor<8x16xf32>
+// CHECK-NEXT: return %sharding_annotated_1 : tensor<8x16xf32>
+// CHECK-NEXT: }
+func.func @broadcast(%x: tensor<8xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8xf32>
+  %t = linalg.broadcast ins(%xs : tensor<8xf32>) outs(%o : tensor<8x16xf32>) dimensions = [1]
+  return %t : tensor<8x16xf32>
 }

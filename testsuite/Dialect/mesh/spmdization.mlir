@@ -211,3 +211,69 @@ func.func @one_result_two_users(%x: tensor<8x16xf32>) -> (tensor<8x16xf32>, tens
   %2 = tosa.negate %0 : (tensor<8x16xf32>) -> tensor<8x16xf32>
   return %1, %2 : tensor<8x16xf32>, tensor<8x16xf32>
 }
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @transpose(%arg0: tensor<2x16xf32>, %arg1: tensor<16x2xf32>) -> tensor<16x2xf32> {
+// CHECK-NEXT: %transposed = linalg.transpose ins(%arg0 : tensor<2x16xf32>) outs(%arg1 : tensor<16x2xf32>) permutation = [1, 0]
+// CHECK-NEXT: return %transposed : tensor<16x2xf32>
+// CHECK-NEXT: }
+func.func @transpose(%x: tensor<8x16xf32>, %o: tensor<16x8xf32>) -> tensor<16x8xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.transpose ins(%xs : tensor<8x16xf32>) outs(%o : tensor<16x8xf32>) permutation = [1, 0]
+  return %t : tensor<16x8xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @map(%arg0: tensor<2x16xf32>, %arg1: tensor<2x16xf32>) -> tensor<2x16xf32> {
+// CHECK-NEXT: %mapped = linalg.map { math.exp } ins(%arg0 : tensor<2x16xf32>) outs(%arg1 : tensor<2x16xf32>)
+// CHECK-NEXT: return %mapped : tensor<2x16xf32>
+// CHECK-NEXT: }
+func.func @map(%x: tensor<8x16xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.map { math.exp } ins(%xs : tensor<8x16xf32>) outs(%o : tensor<8x16xf32>)
+  return %t : tensor<8x16xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @reduce(%arg0: tensor<8x4xf32>, %arg1: tensor<8xf32>) -> tensor<8xf32> {
+// CHECK-NEXT: %proc_linear_idx = mesh.process_multi_index on @m axes = [0] : index
+// CHECK-NEXT: %mesh_shape = mesh.mesh_shape @m axes = [0] : index
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %0 = arith.cmpi eq, %proc_linear_idx, %c0 : index
+// CHECK-NEXT: %1 = scf.if %0 -> (tensor<8xf32>) {
+// CHECK-NEXT: scf.yield %arg1 : tensor<8xf32>
+// CHECK-NEXT: } else {
+// CHECK-NEXT: %2 = tensor.empty() : tensor<8xf32>
+// CHECK-NEXT: %cst = arith.constant 0.000000e+00 : f32
+// CHECK-NEXT: %3 = linalg.fill ins(%cst : f32) outs(%2 : tensor<8xf32>) -> tensor<8xf32>
+// CHECK-NEXT: scf.yield %3 : tensor<8xf32>
+// CHECK-NEXT: }
+// CHECK-NEXT: %reduced = linalg.reduce { arith.addf } ins(%arg0 : tensor<8x4xf32>) outs(%1 : tensor<8xf32>) dimensions = [1]
+// CHECK-NEXT: %all_reduce = mesh.all_reduce %reduced on @m mesh_axes = [0] : tensor<8xf32> -> tensor<8xf32>
+// CHECK-NEXT: return %all_reduce : tensor<8xf32>
+// CHECK-NEXT: }
+func.func @reduce(%x: tensor<8x16xf32>, %o: tensor<8xf32>) -> tensor<8xf32> {
+  %xs = mesh.shard %x to <@m, [[], [0]]> annotate_for_users : tensor<8x16xf32>
+  %t = linalg.reduce { arith.addf } ins(%xs : tensor<8x16xf32>) outs(%o : tensor<8xf32>) dimensions = [1]
+  %ts = mesh.shard %t to <@m, [[]]> : tensor<8xf32>
+  return %ts : tensor<8xf32>
+}
+
+// -----
+
+mesh.mesh @m(shape = 4)
+// CHECK-LABEL: func.func @broadcast(%arg0: tensor<2xf32>, %arg1: tensor<2x16xf32>) -> tensor<2x16xf32> {
+// CHECK-NEXT: %broadcasted = linalg.broadcast ins(%arg0 : tensor<2xf32>) outs(%arg1 : tensor<2x16xf32>) dimensions = [1]
+// CHECK-NEXT: return %broadcasted : tensor<2x16xf32>
+// CHECK-NEXT: }
+func.func @broadcast(%x: tensor<8xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8xf32>
+  %t = linalg.broadcast ins(%xs : tensor<8xf32>) outs(%o : tensor<8x16xf32>) dimensions = [1]
+  return %t : tensor<8x16xf32>
+}

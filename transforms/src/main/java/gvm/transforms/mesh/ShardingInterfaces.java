@@ -34,6 +34,9 @@ public final class ShardingInterfaces {
       "maximum", "minimum", "mul", "pow", "sub", "abs", "bitwise_not", "ceil", "clz", "exp", "floor", "log", "logical_not", "negate",
       "reciprocal", "rsqrt", "select", "equal", "greater", "greater_equal");
 
+  /** The structured ops without operand segments (their inputs and inits are told apart by their kind). */
+  private static final Set<String> LINALG_OTHERS = Set.of("linalg.map", "linalg.reduce", "linalg.transpose", "linalg.broadcast");
+
   private static final Set<String> MATMUL_FAMILY = Set.of("linalg.matmul", "linalg.matmul_transpose_b", "linalg.batch_matmul");
 
   /** The implementation for {@code op}, or null. */
@@ -44,7 +47,8 @@ public final class ShardingInterfaces {
       if (name.equals("tosa.matmul")) return TOSA_MATMUL;
       return null;
     }
-    if (name.startsWith("linalg.") && op.numRegions() == 1 && op.prop("operandSegmentSizes") != null) return LinalgSharding.INSTANCE;
+    if (name.startsWith("linalg.") && op.numRegions() == 1 && (op.prop("operandSegmentSizes") != null || LINALG_OTHERS.contains(name)))
+      return LinalgSharding.INSTANCE;
     if (name.startsWith("arith.") && op.hasTrait(Trait.ELEMENTWISE) && op.numOperands() > 0
         && op.operand(0).type() instanceof RankedTensorType) return ELEMENTWISE;
     return null;
@@ -96,10 +100,34 @@ public final class ShardingInterfaces {
   static final class LinalgSharding implements ShardingInterface {
     static final LinalgSharding INSTANCE = new LinalgSharding();
 
+    /** The number of inputs and of inits (DPS operands). */
     static int[] segments(Operation op) {
-      gvm.ir.attributes.DenseArrayAttr d = (gvm.ir.attributes.DenseArrayAttr) op.prop("operandSegmentSizes");
-      return new int[] {(int) d.get(0), (int) d.get(1)};
+      int n = op.numOperands();
+      return switch (op.name()) {
+        case "linalg.map" -> new int[] {n - 1, 1};
+        case "linalg.reduce" -> new int[] {n / 2, n / 2};
+        case "linalg.transpose", "linalg.broadcast" -> new int[] {1, 1};
+        default -> {
+          gvm.ir.attributes.DenseArrayAttr d = (gvm.ir.attributes.DenseArrayAttr) op.prop("operandSegmentSizes");
+          yield new int[] {(int) d.get(0), (int) d.get(1)};
+        }
+      };
     }
+
+    private static long[] dims(Operation op, String name) { return ((gvm.ir.attributes.DenseArrayAttr) op.prop(name)).toArray(); }
+
+    /** The identity map over {@code rank} loops without the results at {@code drop}. */
+    private static AffineMap identityDropping(int rank, long[] drop) {
+      List<AffineExpr> exprs = new ArrayList<>();
+      for (int d = 0; d < rank; d++) {
+        boolean dropped = false;
+        for (long x : drop) dropped |= x == d;
+        if (!dropped) exprs.add(new AffineExpr.Dim(d));
+      }
+      return new AffineMap(rank, 0, exprs);
+    }
+
+    private static int rankOf(Value v) { return v.type() instanceof ShapedType s && s.hasRank() ? s.shape().rank() : 0; }
 
     private static int outputRank(Operation op) {
       int[] seg = segments(op);
@@ -112,6 +140,11 @@ public final class ShardingInterfaces {
         List<IteratorType> l = new ArrayList<>();
         for (Attribute a : ((ArrayAttr) op.prop("iterator_types")).elements())
           l.add(((IteratorTypeAttr) a).kind() == IteratorTypeAttr.Kind.REDUCTION ? IteratorType.REDUCTION : IteratorType.PARALLEL);
+        return l;
+      }
+      if (op.name().equals("linalg.reduce")) {
+        List<IteratorType> l = new ArrayList<>(Collections.nCopies(rankOf(op.operand(0)), IteratorType.PARALLEL));
+        for (long d : dims(op, "dimensions")) if (d >= 0 && d < l.size()) l.set((int) d, IteratorType.REDUCTION);
         return l;
       }
       if (MATMUL_FAMILY.contains(op.name())) {
@@ -133,6 +166,22 @@ public final class ShardingInterfaces {
         case "linalg.matmul" -> { return List.of(map(3, 0, 2), map(3, 2, 1), map(3, 0, 1)); }
         case "linalg.matmul_transpose_b" -> { return List.of(map(3, 0, 2), map(3, 1, 2), map(3, 0, 1)); }
         case "linalg.batch_matmul" -> { return List.of(map(4, 0, 1, 3), map(4, 0, 3, 2), map(4, 0, 1, 2)); }
+        case "linalg.transpose" -> {
+          long[] perm = dims(op, "permutation");
+          int[] inverse = new int[perm.length];
+          for (int i = 0; i < perm.length; i++) inverse[(int) perm[i]] = i;
+          return List.of(map(perm.length, inverse), AffineMap.identity(perm.length));
+        }
+        case "linalg.broadcast" -> {
+          int rank = rankOf(op.operand(1));
+          return List.of(identityDropping(rank, dims(op, "dimensions")), AffineMap.identity(rank));
+        }
+        case "linalg.reduce" -> {
+          int rank = rankOf(op.operand(0));
+          for (int i = 0; i < op.numOperands(); i++)
+            maps.add(i < op.numOperands() / 2 ? AffineMap.identity(rank) : identityDropping(rank, dims(op, "dimensions")));
+          return maps;
+        }
         default -> { }
       }
       // The rank-polymorphic named ops: identity maps, scalars (and rank-0 operands) map to ().
@@ -159,7 +208,10 @@ public final class ShardingInterfaces {
     static Operation combiner(Operation op) {
       int[] seg = segments(op);
       if (seg[1] == 0) return null;
+      if (op.region(0).blocks().isEmpty()) return null;
       Block body = op.region(0).blocks().get(0);
+      // linalg.map's body has no argument for its init.
+      if (body.numArguments() <= seg[0]) return null;
       Value outArg = body.argument(seg[0]);
       Operation yield = body.terminator();
       if (yield == null || yield.numOperands() == 0) return null;

@@ -25,6 +25,7 @@ final class LinalgVerify {
    * the size that the first operand indexing that loop gives it (getStaticLoopRanges).
    */
   static void structured(Operation op, List<AffineMap> maps, int numLoops) {
+    destinationStyle(op);
     if (maps.size() != op.numOperands())
       throw Verify.opError(op, "expected the number of indexing_map (" + maps.size() + ") to be equal to the number of input/output operands ("
           + op.numOperands() + ")");
@@ -56,6 +57,23 @@ final class LinalgVerify {
         if (inferred != DYN && inferred != s[j])
           throw Verify.opError(op, "inferred input/output operand #" + i + " has shape's dimension #" + j + " to be " + inferred + ", but found " + s[j]);
       }
+    }
+  }
+
+  /**
+   * DestinationStyleOpInterface's check, which MLIR runs before the structured op's: each result has
+   * the type of its tensor init.
+   */
+  static void destinationStyle(Operation op) {
+    if (!(op.prop("operandSegmentSizes") instanceof gvm.ir.attributes.DenseArrayAttr seg) || seg.size() != 2) return;
+    int result = 0;
+    for (int i = (int) seg.get(0); i < op.numOperands() && result < op.numResults(); i++) {
+      Type init = op.operand(i).type();
+      if (!(init instanceof gvm.ir.types.RankedTensorType)) continue;
+      Type res = op.result(result++).type();
+      if (!init.equals(res))
+        throw Verify.opError(op, "expected type of operand #" + i + " ('" + gvm.ir.print.AsmPrinter.toString(null, init)
+            + "') to match type of corresponding result ('" + gvm.ir.print.AsmPrinter.toString(null, res) + "')");
     }
   }
 
