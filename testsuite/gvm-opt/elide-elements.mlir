@@ -14,3 +14,10 @@ func.func @constants() -> (tensor<4xf32>, tensor<2xi32>) {
   %1 = arith.constant dense<[1, 2]> : tensor<2xi32>
   return %0, %1 : tensor<4xf32>, tensor<2xi32>
 }
+
+// A splat is never elided, however many elements it stands for (as mlir-opt-19).
+// ELIDE: arith.constant dense<1.000000e+00> : tensor<4x8xf32>
+func.func @splat() -> tensor<4x8xf32> {
+  %0 = arith.constant dense<1.0> : tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}

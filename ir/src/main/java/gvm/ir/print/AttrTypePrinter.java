@@ -211,7 +211,8 @@ final class AttrTypePrinter {
       return;
     } else if (a instanceof DenseElementsAttr d) {
       long limit = p.opts.elideElementsAttrsIfLarger();
-      if (limit >= 0 && d.numElements() > limit) sb.append("dense_resource<__elided__>");
+      // MLIR never elides a splat (shouldElideElementsAttr).
+      if (limit >= 0 && d.numElements() > limit && !d.isSplat()) sb.append("dense_resource<__elided__>");
       else {
         sb.append("dense<");
         DensePrinter.print(sb, d, p.opts.hexThreshold());
