@@ -63,11 +63,17 @@ final class OperationParser extends Parser implements OpAsmParser {
 
   OperationParser(Context ctx, SourceBuffer src, ParseOptions opts) {
     super(ctx, src, opts);
+    cursor = src.cursor();
     placeholderName = ctx.opName("builtin.unrealized_conversion_cast");
     defaultDialects.push("builtin");
   }
 
-  Location locAt(int offset) { return new Location.FileLineCol(src.name(), src.line(offset), src.column(offset)); }
+  private final SourceBuffer.Cursor cursor;
+
+  Location locAt(int offset) {
+    cursor.seek(offset);
+    return new Location.FileLineCol(src.name(), cursor.line(), cursor.column());
+  }
 
   // ================================================================== top level
 

@@ -43,6 +43,46 @@ public final class SourceBuffer {
     return lineStarts;
   }
 
+  /**
+   * A reader of line:column positions for one user at a time (the parser, whose offsets mostly
+   * increase): it counts newlines forward from the last offset asked, so a whole parse reads the
+   * buffer once and never builds the line table.
+   */
+  public final class Cursor {
+    private int pos = begin, line, lineStart = begin;
+
+    /** Moves to {@code offset}; then {@link #line()} and {@link #column()} describe it. */
+    public void seek(int offset) {
+      if (offset < pos) {
+        int li = lineIndex(offset);
+        line = li;
+        lineStart = lineStarts()[li];
+        pos = offset;
+        return;
+      }
+      byte[] d = data;
+      int l = line, ls = lineStart;
+      for (int i = pos; i < offset; i++) {
+        if (d[i] == '\n') {
+          l++;
+          ls = i + 1;
+        }
+      }
+      pos = offset;
+      line = l;
+      lineStart = ls;
+    }
+
+    /** 1-based line of the last offset. */
+    public int line() { return line + 1; }
+
+    /** 1-based column (in bytes) of the last offset. */
+    public int column() { return pos - lineStart + 1; }
+  }
+
+  /** A new {@link Cursor} at the start of the buffer. */
+  public Cursor cursor() { return new Cursor(); }
+
   /** 1-based line of a byte offset. */
   public int line(int offset) { return lineIndex(offset) + 1; }
 
