@@ -35,6 +35,7 @@ public final class SpmdizationPass extends Pass {
     Region region = func.region(0);
     List<Block> original = new ArrayList<>(region.blocks());
     try {
+      for (Block block : original) for (Operation op : block.operations()) checkShard(op, s);
       for (Block block : original) spmdizeBlock(block, region, s);
     } catch (Spmdizer.SpmdizationException e) {
       ctx.signalPassFailure();
@@ -53,6 +54,27 @@ public final class SpmdizationPass extends Pass {
     List<Type> results = ret != null ? ret.operandTypes()
         : ((FunctionType) ((TypeAttr) func.prop("function_type")).type()).results();
     func.setProp("function_type", new TypeAttr(new FunctionType(inputs, results)));
+  }
+
+  /**
+   * Rejects the shardings spmdization cannot apply (MLIR 19 reads past the mesh shape or the tensor
+   * shape on them): a mesh axis outside the mesh, more split-axes entries than the tensor has dimensions.
+   */
+  private static void checkShard(Operation op, Spmdizer s) {
+    ShardOp shard = Shardings.shardOp(op);
+    if (shard == null) return;
+    MeshShardingAttr sh = shard.shard();
+    long[] meshShape = s.meshShape(op, sh);
+    List<gvm.ir.attributes.DenseArrayAttr> all = new ArrayList<>(sh.splitAxes());
+    all.add(sh.partialAxes());
+    for (gvm.ir.attributes.DenseArrayAttr axes : all)
+      for (long a : axes.toArray())
+        if (a >= meshShape.length)
+          throw s.error(op, "0-based mesh axis index " + a + " is out of bounds. The referenced mesh \"" + sh.mesh().root() + "\" is of rank "
+              + meshShape.length + ".");
+    int rank = ((RankedTensorType) op.operand(0).type()).shape().rank();
+    if (sh.splitAxes().size() > rank)
+      throw s.error(op, "sharding has " + sh.splitAxes().size() + " split-axes entries for a tensor of rank " + rank);
   }
 
   private static void spmdizeBlock(Block block, Region region, Spmdizer s) {
