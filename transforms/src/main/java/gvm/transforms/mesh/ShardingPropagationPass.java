@@ -22,8 +22,11 @@ import java.util.List;
  */
 public final class ShardingPropagationPass extends Pass {
   public ShardingPropagationPass() {
-    super("ShardingPropagation", "sharding-propagation", "sharding propagation", "func.func");
+    super("ShardingPropagation", "sharding-propagation", "sharding propagation", null);
   }
+
+  /** An interface pass on FunctionOpInterface in MLIR: not nested implicitly, only scheduled on functions. */
+  @Override public boolean canScheduleOn(Operation op) { return op.name().equals("func.func"); }
 
   @Override public void runOnOperation(Operation func, PassContext ctx) {
     if (func.numRegions() == 0 || func.region(0).blocks().size() != 1) {

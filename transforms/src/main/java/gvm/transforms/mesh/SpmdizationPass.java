@@ -26,8 +26,11 @@ import java.util.List;
  */
 public final class SpmdizationPass extends Pass {
   public SpmdizationPass() {
-    super("Spmdization", "mesh-spmdization", "Partition a function into SPMD form.", "func.func");
+    super("Spmdization", "mesh-spmdization", "Partition a function into SPMD form.", null);
   }
+
+  /** An interface pass on FunctionOpInterface in MLIR: not nested implicitly, only scheduled on functions. */
+  @Override public boolean canScheduleOn(Operation op) { return op.name().equals("func.func"); }
 
   @Override public void runOnOperation(Operation func, PassContext ctx) {
     if (func.numRegions() == 0 || func.region(0).blocks().isEmpty()) return;
