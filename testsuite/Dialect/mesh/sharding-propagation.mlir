@@ -3,7 +3,7 @@
 
 // sharding-propagation on linalg named and generic ops (also map, reduce, transpose, broadcast),
 // tosa element-wise ops and tosa.matmul: annotations before and after each op, partial results of
-// split reductions, 2-D and dynamic meshes.
+// split reductions, 2-D and dynamic meshes; the last case is the sharded matmul of seeds/002.
 // CHECK lines: mlir-opt-19 output on this file.
 mesh.mesh @m(shape = 4)
 // CHECK-LABEL: func.func @two_layer(%arg0: tensor<16x32xf32>, %arg1: tensor<32x64xf32>, %arg2: tensor<64x8xf32>, %arg3: tensor<16x64xf32>, %arg4: tensor<16x8xf32>) -> tensor<16x8xf32> {
@@ -245,4 +245,22 @@ func.func @broadcast(%x: tensor<8xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32
   %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8xf32>
   %t = linalg.broadcast ins(%xs : tensor<8xf32>) outs(%o : tensor<8x16xf32>) dimensions = [1]
   return %t : tensor<8x16xf32>
+}
+
+// -----
+
+mesh.mesh @mesh_2d(shape = 4x8)
+// CHECK-LABEL: func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<32x1000x4096xf32>, %arg1: tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32> {
+// CHECK-NEXT: %sharding_annotated = mesh.shard %arg0 to <@mesh_2d, {{\[\[}}0], [], [1]]> annotate_for_users : tensor<32x1000x4096xf32>
+// CHECK-NEXT: %sharding_annotated_0 = mesh.shard %arg1 to <@mesh_2d, {{\[\[}}0], [1]]> annotate_for_users : tensor<32x4096x8192xf32>
+// CHECK-NEXT: %0 = tosa.matmul %sharding_annotated, %sharding_annotated_0 : (tensor<32x1000x4096xf32>, tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32>
+// CHECK-NEXT: %sharding_annotated_1 = mesh.shard %0 to <@mesh_2d, {{\[\[}}0]], partial = sum[1]> : tensor<32x1000x8192xf32>
+// CHECK-NEXT: return %sharding_annotated_1 : tensor<32x1000x8192xf32>
+// CHECK-NEXT: }
+func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<32x1000x4096xf32>, %arg1: tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32> {
+  %sharding_annotated = mesh.shard %arg0 to <@mesh_2d, [[0], [], [1]]> annotate_for_users : tensor<32x1000x4096xf32>
+  %sharding_annotated_0 = mesh.shard %arg1 to <@mesh_2d, [[0], [1]]> annotate_for_users : tensor<32x4096x8192xf32>
+  %0 = tosa.matmul %sharding_annotated, %sharding_annotated_0 : (tensor<32x1000x4096xf32>, tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32>
+  %sharding_annotated_1 = mesh.shard %0 to <@mesh_2d, [[0]], partial = sum[1]> : tensor<32x1000x8192xf32>
+  return %sharding_annotated_1 : tensor<32x1000x8192xf32>
 }

@@ -4,6 +4,7 @@
 // mesh-spmdization after sharding-propagation: resharding on a 1-D mesh (all_to_all, all_gather,
 // all_slice, all_reduce of partial results), sharded function signatures, split reductions (scf.if
 // picks the init or the reduction's neutral element, then all_reduce with the reduction's kind).
+// The last case is seeds/002's matmul: LLVM 19 gives tosa.matmul no spmdize, so it is cloned as is.
 // CHECK lines: mlir-opt-19 output on this file.
 mesh.mesh @m(shape = 4)
 // CHECK-LABEL: func.func @move_split_axis(%arg0: tensor<2x16xf32>) -> tensor<8x4xf32> {
@@ -276,4 +277,19 @@ func.func @broadcast(%x: tensor<8xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32
   %xs = mesh.shard %x to <@m, [[0]]> annotate_for_users : tensor<8xf32>
   %t = linalg.broadcast ins(%xs : tensor<8xf32>) outs(%o : tensor<8x16xf32>) dimensions = [1]
   return %t : tensor<8x16xf32>
+}
+
+// -----
+
+mesh.mesh @mesh_2d(shape = 4x8)
+// CHECK-LABEL: func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<8x1000x512xf32>, %arg1: tensor<8x512x8192xf32>) -> tensor<32x1000x8192xf32> {
+// CHECK-NEXT: %0 = tosa.matmul %arg0, %arg1 : (tensor<8x1000x512xf32>, tensor<8x512x8192xf32>) -> tensor<32x1000x8192xf32>
+// CHECK-NEXT: return %0 : tensor<32x1000x8192xf32>
+// CHECK-NEXT: }
+func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<32x1000x4096xf32>, %arg1: tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32> {
+  %sharding_annotated = mesh.shard %arg0 to <@mesh_2d, [[0], [], [1]]> annotate_for_users : tensor<32x1000x4096xf32>
+  %sharding_annotated_0 = mesh.shard %arg1 to <@mesh_2d, [[0], [1]]> annotate_for_users : tensor<32x4096x8192xf32>
+  %0 = tosa.matmul %sharding_annotated, %sharding_annotated_0 : (tensor<32x1000x4096xf32>, tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32>
+  %sharding_annotated_1 = mesh.shard %0 to <@mesh_2d, [[0]], partial = sum[1]> : tensor<32x1000x8192xf32>
+  return %sharding_annotated_1 : tensor<32x1000x8192xf32>
 }
