@@ -118,7 +118,7 @@ public final class PassManager extends OpPassManager {
             "can't run '" + opName() + "' pass manager on '" + op.name() + "' op"));
         return false;
       }
-      verifier = new Verifier(ctx, printOpOnDiagnostic, printing);
+      verifier = new Verifier(ctx, printOpOnDiagnostic, printing).parallel(threading);
       finalizePipeline();
       initialize(this, ctx);
       boolean single = !threading;
