@@ -8,7 +8,6 @@ public final class SourceBuffer {
   private final byte[] data;
   private final int begin, end;
   private int[] lineStarts;
-  private int hint;
 
   public SourceBuffer(String name, byte[] data, int begin, int end) {
     this.name = name;
@@ -86,27 +85,14 @@ public final class SourceBuffer {
   /** 1-based line of a byte offset. */
   public int line(int offset) { return lineIndex(offset) + 1; }
 
-  /**
-   * 0-based line index of a byte offset. Parsing asks in increasing order, so the last answer
-   * (a hint; a stale one from another thread is only slower) is tried first, then the next lines.
-   */
+  /** 0-based line index of a byte offset (a binary search of the line table; the parser uses a {@link Cursor}). */
   private int lineIndex(int offset) {
     int[] ls = lineStarts();
-    int h = hint;
-    if (h < ls.length && ls[h] <= offset) {
-      for (int k = 0; k < 8; k++, h++) {
-        if (h + 1 == ls.length || offset < ls[h + 1]) {
-          hint = h;
-          return h;
-        }
-      }
-    }
     int lo = 0, hi = ls.length - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
       if (ls[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    hint = lo;
     return lo;
   }
 
