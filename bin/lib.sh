@@ -26,8 +26,8 @@ gvm_ensure_jar() {
 # TieredStopAtLevel=1: the tools run seconds, not minutes; C1's code is ready early and C2's
 # compile thread no longer competes for the second core (100 MB parse+print, 3 alternating runs:
 # C1 12.0-12.7 s, 13.4-13.8 s CPU; C2 10.0-20.2 s, 18-23 s CPU). gvm-run, whose kernels run long,
-# asks for C2 again.
-GVM_DEFAULT_JAVA_OPTS="-XX:+UseParallelGC -Xms1g -Xmn256m -XX:MaxTenuringThreshold=0 -Xss16m -XX:TieredStopAtLevel=1"
+# asks for C2 again and sets its own defaults (GVM_TOOL_DEFAULT_JAVA_OPTS).
+GVM_DEFAULT_JAVA_OPTS="${GVM_TOOL_DEFAULT_JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmn256m -XX:MaxTenuringThreshold=0 -Xss16m -XX:TieredStopAtLevel=1}"
 
 gvm_exec() {
   local main="$1"; shift

@@ -43,8 +43,8 @@ public final class Interpreter {
   /** Sets the per-run object of type {@code c} (before first use). */
   public synchronized <T> void provide(Class<T> c, T value) { services.put(c, value); }
 
-  /** The thread pool of the hot kernels: {@link #provide}d, else one thread per core. */
-  public Parallel parallel() { return service(Parallel.class, () -> new Parallel(Runtime.getRuntime().availableProcessors())); }
+  /** The thread team of the hot kernels: {@link #provide}d, else the process-wide one ({@link Parallel#common()}). */
+  public Parallel parallel() { return service(Parallel.class, Parallel::common); }
 
   public boolean hasFunction(String name) { return functions.containsKey(name); }
 

@@ -112,12 +112,13 @@ public final class GvmRun implements Callable<Integer> {
       int capacity = capacity(module);
       OutputStream logitsOut = dumpLogits == null ? null : new BufferedOutputStream(Files.newOutputStream(dumpLogits), 1 << 16);
       long start = System.nanoTime();
-      long[] firstDone = {0};
+      long[] firstDone = {0, 0};
       List<Integer> result;
       try {
         result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, new Generation.Listener() {
           @Override public void logits(int pos, float[] row) {
             if (firstDone[0] == 0) firstDone[0] = System.nanoTime();
+            firstDone[1]++;
             if (logitsOut == null) return;
             ByteBuffer b = ByteBuffer.allocate(4 * row.length).order(ByteOrder.LITTLE_ENDIAN);
             for (float f : row) b.putFloat(f);
@@ -142,9 +143,11 @@ public final class GvmRun implements Callable<Integer> {
       if (tok != null) out.println();
       if (emitIds) out.println("ids: " + String.join(",", result.stream().map(String::valueOf).toArray(String[]::new)));
       out.flush();
-      int positions = result.size();
-      double seconds = (end - start) / 1e9;
-      err.println(String.format(Locale.ROOT, "achieved tok/s: %f", seconds > 0 ? positions / seconds : 0.0));
+      // As llama2.c counts: positions after the first, over the time since the first one's logits
+      // (the first position also pays for loading and compiling).
+      long positions = firstDone[1] - 1;
+      double seconds = (end - (firstDone[0] == 0 ? start : firstDone[0])) / 1e9;
+      err.println(String.format(Locale.ROOT, "achieved tok/s: %f", seconds > 0 && positions > 0 ? positions / seconds : 0.0));
       return 0;
     } catch (InterpreterException e) {
       err.println(e.render());
