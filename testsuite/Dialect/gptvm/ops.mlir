@@ -24,6 +24,19 @@ func.func @weights(%ids: tensor<?xi32>, %x: tensor<?x64xf32>) -> (tensor<?x64xf3
   return %e, %y, %yb : tensor<?x64xf32>, tensor<?x128xf32>, tensor<?x128xf32>
 }
 
+// Weight-only precision: weights stored as bf16/f16 (as a Hugging Face checkpoint keeps them)
+// feed f32 activations; the kernels widen them.
+// CHECK-LABEL: func.func @mixed_precision_weights
+func.func @mixed_precision_weights(%ids: tensor<4xi32>, %t: tensor<512x64xbf16>, %w: tensor<128x64xbf16>, %b: tensor<128xf16>, %n: tensor<64xbf16>) -> (tensor<4x64xf32>, tensor<4x128xf32>) {
+  // CHECK-NEXT: %0 = gptvm.embedding %arg1, %arg0 : (tensor<512x64xbf16>, tensor<4xi32>) -> tensor<4x64xf32>
+  %e = gptvm.embedding %t, %ids : (tensor<512x64xbf16>, tensor<4xi32>) -> tensor<4x64xf32>
+  // CHECK-NEXT: %1 = gptvm.rms_norm %0, %arg4 eps(1.000000e-05) : tensor<4x64xf32>, tensor<64xbf16>
+  %h = gptvm.rms_norm %e, %n eps(1.0e-5) : tensor<4x64xf32>, tensor<64xbf16>
+  // CHECK-NEXT: %2 = gptvm.linear %1, %arg2, %arg3 : (tensor<4x64xf32>, tensor<128x64xbf16>, tensor<128xf16>) -> tensor<4x128xf32>
+  %y = gptvm.linear %h, %w, %b : (tensor<4x64xf32>, tensor<128x64xbf16>, tensor<128xf16>) -> tensor<4x128xf32>
+  return %e, %y : tensor<4x64xf32>, tensor<4x128xf32>
+}
+
 // Small models may carry weights inline as dense_resource blobs instead of gptvm.param.
 // CHECK-LABEL: func.func @inline_weight
 func.func @inline_weight(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {

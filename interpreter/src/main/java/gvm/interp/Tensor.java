@@ -38,6 +38,12 @@ public final class Tensor {
     return new Tensor(elementType, shape, FloatBuffer.wrap(data), null, null);
   }
 
+  /** A float tensor over {@code data}, whose values are already of {@code elementType} (taken, not copied or rounded). */
+  public static Tensor ofExactFloats(Type elementType, int[] shape, float[] data) {
+    check(shape, data.length);
+    return new Tensor(elementType, shape, FloatBuffer.wrap(data), null, null);
+  }
+
   /** A float32 tensor viewing little-endian {@code bytes} (e.g. a mapped weight); no copy. */
   public static Tensor view(int[] shape, ByteBuffer bytes) {
     ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);

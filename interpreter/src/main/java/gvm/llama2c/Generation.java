@@ -12,7 +12,7 @@ import java.util.List;
  * {@code @decode} steps on the kv cache. {@code steps} counts positions, prompt included (llama2.c's
  * {@code -n}; 0 or more than the capacity means the capacity); the prompt's tokens are forced, then
  * each next token is the argmax (temperature 0) or a draw of llama2.c's sampler; generation stops
- * early when token 1 (BOS) comes next.
+ * early when the stop token comes next (llama2.c: 1, BOS; Hugging Face models: the config's eos).
  */
 public final class Generation {
   /** Receives each position's logits and each token as it is chosen. */
@@ -24,8 +24,13 @@ public final class Generation {
 
   private Generation() {}
 
-  /** Runs the loop; returns the ids (prompt, then generated). */
+  /** Runs the loop, stopping at BOS as llama2.c; returns the ids (prompt, then generated). */
   public static List<Integer> run(Interpreter in, int[] prompt, int steps, int capacity, double temperature, long seed, Listener listener) {
+    return run(in, prompt, steps, capacity, temperature, seed, 1, listener);
+  }
+
+  /** Runs the loop until {@code stopId} comes next; returns the ids (prompt, then generated). */
+  public static List<Integer> run(Interpreter in, int[] prompt, int steps, int capacity, double temperature, long seed, int stopId, Listener listener) {
     if (prompt.length == 0) throw new IllegalArgumentException("the prompt has no tokens");
     if (steps <= 0 || steps > capacity) steps = capacity;
     Sampler sampler = new Sampler(seed);
@@ -53,7 +58,7 @@ public final class Generation {
       listener.logits(pos, row);
       int next = pos < prompt.length - 1 ? prompt[pos + 1] : sampler.sample(row, 0, vocab, temperature, 0, 1.0);
       pos++;
-      if (next == 1) break;
+      if (next == stopId) break;
       listener.token(token, next);
       out.add(next);
       token = next;

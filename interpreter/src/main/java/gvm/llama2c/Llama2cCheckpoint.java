@@ -1,13 +1,15 @@
 package gvm.llama2c;
 
 import gvm.interp.Tensor;
-import gvm.interp.Weights;
+import gvm.ir.types.FloatType;
+import gvm.model.MappedFile;
+import gvm.model.MappedWeights;
+import gvm.model.ModelConfig;
+import gvm.model.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +18,10 @@ import java.util.Map;
  * hidden_dim, n_layers, n_heads, n_kv_heads, vocab_size — negative for a separate classifier —,
  * seq_len), then float32 weights in a fixed order (see {@code make_llama2c_model.py --help}).
  * Weights are served by their Hugging Face Llama names as memory-mapped views: nothing is copied.
+ * The model is a {@link ModelConfig} with llama2.c's constants: rope theta 10000 on interleaved
+ * lanes, rms_norm eps 1e-5, float32 weights, generation ending at BOS (1).
  */
-public final class Llama2cCheckpoint implements Weights {
+public final class Llama2cCheckpoint extends MappedWeights {
   /** The header. */
   public record Config(int dim, int hidden, int layers, int heads, int kvHeads, int vocab, int seq, boolean shared) {
     public int headSize() { return dim / heads; }
@@ -30,6 +34,12 @@ public final class Llama2cCheckpoint implements Weights {
       long n = (long) vocab * d + l * d + l * d * d + 2 * l * kvDim() * d + l * d * d + l * d + 3 * l * hidden * d + d + seq * hs;
       return shared ? n : n + (long) vocab * d;
     }
+
+    /** The model of this header. */
+    public ModelConfig model() {
+      return new ModelConfig(dim, hidden, layers, heads, kvHeads, vocab, seq, 10000.0, 1e-5, shared, FloatType.F32, 1, 1,
+          ModelConfig.RopeLayout.INTERLEAVED);
+    }
   }
 
   /** Where one named tensor lies: float offset after the header, and its shape. */
@@ -39,7 +49,6 @@ public final class Llama2cCheckpoint implements Weights {
   private final Config config;
   private final FileChannel channel;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
-  private final Map<String, Tensor> mapped = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Llama2cCheckpoint(Path path, Config config, FileChannel channel) {
     this.path = path;
@@ -50,20 +59,9 @@ public final class Llama2cCheckpoint implements Weights {
 
   /** Opens and checks a checkpoint; a malformed one fails with {@link CheckpointException} naming the file. */
   public static Llama2cCheckpoint open(Path path) {
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(path, StandardOpenOption.READ);
-    } catch (IOException | RuntimeException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
-          : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new CheckpointException(path + ": cannot open checkpoint: " + why);
-    }
-    try {
-      long size = ch.size();
+    return MappedFile.open(path, "checkpoint", (ch, size) -> {
       if (size < 28) throw new CheckpointException(path + ": truncated checkpoint: " + size + " bytes, shorter than the 28-byte header");
-      ByteBuffer h = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
-      while (h.hasRemaining() && ch.read(h, h.position()) > 0) {}
-      h.flip();
+      ByteBuffer h = MappedFile.read(ch, 0, 28);
       int dim = h.getInt(), hidden = h.getInt(), layers = h.getInt(), heads = h.getInt(), kvHeads = h.getInt(), vocab = h.getInt(), seq = h.getInt();
       Config c = new Config(dim, hidden, layers, heads, kvHeads, Math.abs(vocab), seq, vocab > 0);
       check(path, c);
@@ -74,21 +72,7 @@ public final class Llama2cCheckpoint implements Weights {
         throw new CheckpointException(path + ": inconsistent checkpoint: the header " + header(c) + " needs " + expected + " bytes, the file has " + size
             + " (" + (size - expected) + " extra)");
       return new Llama2cCheckpoint(path, c, ch);
-    } catch (IOException e) {
-      close(ch);
-      throw new CheckpointException(path + ": cannot read checkpoint: " + e.getMessage());
-    } catch (CheckpointException e) {
-      close(ch);
-      throw e;
-    }
-  }
-
-  private static void close(FileChannel ch) {
-    try {
-      ch.close();
-    } catch (IOException ignored) {
-      // already failing
-    }
+    });
   }
 
   private static String header(Config c) {
@@ -106,7 +90,17 @@ public final class Llama2cCheckpoint implements Weights {
     if (bad != null) throw new CheckpointException(path + ": inconsistent checkpoint header " + header(c) + ": " + bad);
   }
 
-  public Config config() { return config; }
+  /** The header as read. */
+  public Config header() { return config; }
+
+  @Override public ModelConfig config() { return config.model(); }
+
+  @Override public String summary() {
+    Config c = config;
+    return "the llama2.c checkpoint " + path.getFileName() + ": dim " + c.dim() + ", hidden " + c.hidden() + ", " + c.layers() + " layers, " + c.heads()
+        + " heads, " + c.kvHeads() + " kv heads, vocab " + c.vocab() + ", seq " + c.seq() + ", "
+        + (c.shared() ? "classifier shared with the embedding" : "separate classifier");
+  }
 
   @Override public String describe() { return "the checkpoint " + path; }
 
@@ -145,23 +139,22 @@ public final class Llama2cCheckpoint implements Weights {
     at[0] += n;
   }
 
-  /** A read-only mapped view of the weight, or null for an unknown name. */
-  @Override public Tensor get(String name) {
+  @Override public TensorInfo info(String name) {
     Entry e = entries.get(name);
-    return e == null ? null : mapped.computeIfAbsent(name, n -> map(n, e));
+    return e == null ? null : new TensorInfo(e.shape().clone(), FloatType.F32);
   }
 
-  private Tensor map(String name, Entry e) {
-    long bytes = 4L * Tensor.size(e.shape());
+  @Override public ByteBuffer bytes(String name) {
+    Entry e = entries.get(name);
     try {
-      return Tensor.view(e.shape(), channel.map(FileChannel.MapMode.READ_ONLY, 28 + 4 * e.offset(), bytes));
+      return channel.map(FileChannel.MapMode.READ_ONLY, 28 + 4 * e.offset(), 4L * Tensor.size(e.shape()));
     } catch (IOException ex) {
       throw new CheckpointException(path + ": cannot map '" + name + "': " + ex.getMessage());
     }
   }
 
   /** A malformed or unreadable checkpoint; the message names the file and the problem. */
-  public static final class CheckpointException extends RuntimeException {
-    public CheckpointException(String message) { super(message, null, false, false); }
+  public static final class CheckpointException extends ModelException {
+    public CheckpointException(String message) { super(message); }
   }
 }

@@ -8,6 +8,7 @@ import gvm.interp.Interpreter;
 import gvm.interp.InterpreterException;
 import gvm.interp.Programs;
 import gvm.ir.Operation;
+import gvm.model.LlamaImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -30,24 +31,15 @@ class Llama2cTest {
   /** Imports and runs; returns ids and fills logits rows. */
   private static List<Integer> runImported(Path ckpt, int[] prompt, int steps, List<float[]> logits) {
     Llama2cCheckpoint cp = Llama2cCheckpoint.open(ckpt);
-    String text = Llama2cImporter.importModel(cp.config(), ckpt.getFileName().toString());
+    String text = LlamaImporter.importModel(cp);
     Operation module = Programs.parse("model.mlir", text);
     Interpreter in = Interpreter.of(module, cp);
-    return Generation.run(in, prompt, steps, cp.config().seq(), 0, 0, new Generation.Listener() {
+    return Generation.run(in, prompt, steps, cp.config().capacity(), 0, 0, new Generation.Listener() {
       @Override public void logits(int pos, float[] row) { logits.add(row.clone()); }
     });
   }
 
-  private static double relL2(List<double[]> ref, List<float[]> got) {
-    double num = 0, den = 0;
-    for (int p = 0; p < Math.min(ref.size(), got.size()); p++)
-      for (int i = 0; i < ref.get(p).length; i++) {
-        double d = got.get(p)[i] - ref.get(p)[i];
-        num += d * d;
-        den += ref.get(p)[i] * ref.get(p)[i];
-      }
-    return Math.sqrt(num / den);
-  }
+  private static double relL2(List<double[]> ref, List<float[]> got) { return ReferenceModelAccess.relL2(ref, got); }
 
   private void checkAgainstReference(Path ckpt, int[] prompt, int steps) throws IOException {
     List<double[]> refLogits = new ArrayList<>();
@@ -99,7 +91,7 @@ class Llama2cTest {
 
   @Test void importedModuleNamesWeightsAndLayers() {
     Llama2cCheckpoint.Config c = new Llama2cCheckpoint.Config(16, 40, 2, 4, 2, 64, 32, false);
-    String text = Llama2cImporter.importModel(c, "m.bin");
+    String text = LlamaImporter.importModel(c.model(), "m.bin");
     Programs.parse("m.mlir", text); // parses and verifies
     assertTrue(text.contains("!kv.cache<layers = 2, kv_heads = 2, head_dim = 4, capacity = 32, dtype = f32>"));
     assertTrue(text.contains("gptvm.param \"model.layers.1.self_attn.k_proj.weight\" : tensor<8x16xf32> loc(\"model.layers.1.self_attn.k_proj\")"));

@@ -8,8 +8,9 @@ import gvm.interp.Parallel;
 import gvm.interp.Programs;
 import gvm.ir.Operation;
 import gvm.llama2c.Generation;
-import gvm.llama2c.Llama2cCheckpoint;
 import gvm.llama2c.Tokenizer;
+import gvm.model.ModelException;
+import gvm.model.WeightSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,7 @@ public final class GvmRun implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.mlir", description = "the program (@create_cache, @prefill, @decode)")
   Path model;
 
-  @Option(names = "--weights", paramLabel = "CKPT", required = true, description = "llama2.c checkpoint the gptvm.param ops read")
+  @Option(names = "--weights", paramLabel = "CKPT", required = true, description = "the checkpoint the gptvm.param ops read: a llama2.c .bin or a Hugging Face directory")
   Path weights;
 
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer.bin: text prompts and text output")
@@ -100,7 +101,7 @@ public final class GvmRun implements Callable<Integer> {
         throw new Failure(model + ": cannot read the program");
       }
       Operation module = Programs.parse(model.toString(), text);
-      Llama2cCheckpoint ckpt = Llama2cCheckpoint.open(weights);
+      WeightSource ckpt = WeightSource.open(weights);
       int vocab = ckpt.config().vocab();
       Tokenizer tok = tokenizer == null ? null : load(tokenizer, vocab);
       int[] ids = promptIds(tok, vocab);
@@ -115,7 +116,8 @@ public final class GvmRun implements Callable<Integer> {
       long[] firstDone = {0, 0};
       List<Integer> result;
       try {
-        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, new Generation.Listener() {
+        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, ckpt.config().eosId(),
+            new Generation.Listener() {
           @Override public void logits(int pos, float[] row) {
             if (firstDone[0] == 0) firstDone[0] = System.nanoTime();
             firstDone[1]++;
@@ -151,7 +153,7 @@ public final class GvmRun implements Callable<Integer> {
       return 0;
     } catch (InterpreterException e) {
       err.println(e.render());
-    } catch (Llama2cCheckpoint.CheckpointException | Failure e) {
+    } catch (ModelException | Failure e) {
       err.println("gvm-run: error: " + e.getMessage());
     } catch (IOException e) {
       err.println("gvm-run: error: " + e.getMessage());

@@ -3,7 +3,10 @@ package gvm.tools.translate;
 import gvm.interp.InterpreterException;
 import gvm.interp.Programs;
 import gvm.llama2c.Llama2cCheckpoint;
-import gvm.llama2c.Llama2cImporter;
+import gvm.model.HfCheckpoint;
+import gvm.model.LlamaImporter;
+import gvm.model.ModelException;
+import gvm.model.WeightSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +18,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * gvm-translate: imports models into gvm IR. {@code --import-llama2c model.bin} writes the
- * gptvm/kv program of a llama2.c checkpoint (see {@link Llama2cImporter}); the text is parsed and
- * verified before it is written.
+ * gvm-translate: imports models into gvm IR. {@code --import-llama2c model.bin} and {@code
+ * --import-hf DIR} write the gptvm/kv program of a llama2.c checkpoint or a Hugging Face Llama
+ * checkpoint (see {@link LlamaImporter}); the text is parsed and verified before it is written.
  */
 @Command(name = "gvm-translate", mixinStandardHelpOptions = true, version = "gvm-translate 0.1.0",
     description = "Translate models to gvm IR.")
 public final class GvmTranslate implements Callable<Integer> {
-  @Option(names = "--import-llama2c", paramLabel = "CKPT", description = "a llama2.c checkpoint (legacy format) to import", required = true)
-  Path llama2c;
+  @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  /** What to import: exactly one of the formats. */
+  static final class Source {
+    @Option(names = "--import-llama2c", paramLabel = "CKPT", description = "a llama2.c checkpoint (legacy format) to import", required = true)
+    Path llama2c;
+
+    @Option(names = "--import-hf", paramLabel = "DIR", description = "a Hugging Face Llama checkpoint (config.json, *.safetensors) to import", required = true)
+    Path hf;
+  }
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
   Path output;
@@ -47,8 +59,8 @@ public final class GvmTranslate implements Callable<Integer> {
 
   @Override public Integer call() {
     try {
-      Llama2cCheckpoint cp = Llama2cCheckpoint.open(llama2c);
-      String text = Llama2cImporter.importModel(cp.config(), llama2c.getFileName().toString());
+      WeightSource cp = source.llama2c != null ? Llama2cCheckpoint.open(source.llama2c) : HfCheckpoint.open(source.hf);
+      String text = LlamaImporter.importModel(cp);
       Programs.parse("<imported>", text);
       if (output == null) {
         out.print(text);
@@ -57,7 +69,7 @@ public final class GvmTranslate implements Callable<Integer> {
         Files.writeString(output, text, StandardCharsets.ISO_8859_1);
       }
       return 0;
-    } catch (Llama2cCheckpoint.CheckpointException e) {
+    } catch (ModelException e) {
       err.println("gvm-translate: error: " + e.getMessage());
     } catch (InterpreterException e) {
       err.println(e.render());

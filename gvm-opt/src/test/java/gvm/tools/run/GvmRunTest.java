@@ -3,7 +3,10 @@ package gvm.tools.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gvm.ir.types.FloatType;
+import gvm.llama2c.Llama2cCheckpoint;
 import gvm.llama2c.RandomCheckpoint;
+import gvm.model.HfWriter;
 import gvm.tools.translate.GvmTranslate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,5 +122,64 @@ class GvmRunTest {
     r = translate("--import-llama2c", dir.resolve("missing.bin").toString());
     assertEquals(1, r.rc());
     assertEquals("gvm-translate: error: " + dir.resolve("missing.bin") + ": cannot open checkpoint: No such file or directory\n", r.err());
+  }
+
+  private static float[] floats(Path f) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+    float[] a = new float[b.remaining() / 4];
+    b.asFloatBuffer().get(a);
+    return a;
+  }
+
+  @Test void hfCheckpointRunsAsItsLlama2cSource() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 32, 64, 2, 4, 2, 100, 64, false, 23), hf = dir.resolve("hf");
+    HfWriter.write(Llama2cCheckpoint.open(ckpt), hf, FloatType.F32, 2);
+    Path mlir = dir.resolve("hf.mlir"), a = dir.resolve("a.f32"), b = dir.resolve("b.f32");
+    Result t = translate("--import-hf", hf.toString(), "-o", mlir.toString());
+    assertEquals(0, t.rc(), t.err());
+    assertTrue(Files.readString(mlir).contains("layout(rotate_half)"));
+    Result fromHf = run(mlir.toString(), "--weights", hf.toString(), "--prompt-ids", "1,40,41", "--steps", "40", "--temperature", "0", "--emit-ids",
+        "--dump-logits", a.toString());
+    Result fromBin = run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--prompt-ids", "1,40,41", "--steps", "40", "--temperature", "0",
+        "--emit-ids", "--dump-logits", b.toString());
+    assertEquals(0, fromHf.rc(), fromHf.err());
+    assertEquals(fromBin.out(), fromHf.out());
+    float[] x = floats(a), y = floats(b);
+    assertEquals(y.length, x.length);
+    double num = 0, den = 0;
+    for (int i = 0; i < x.length; i++) {
+      num += (x[i] - y[i]) * (x[i] - y[i]);
+      den += y[i] * y[i];
+    }
+    assertTrue(Math.sqrt(num / den) < 1e-5, "relative L2 " + Math.sqrt(num / den));
+  }
+
+  @Test void badHfInputFailsWithOneLine() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1), hf = dir.resolve("hf");
+    HfWriter.write(Llama2cCheckpoint.open(ckpt), hf, FloatType.BF16, 1);
+    Path mlir = dir.resolve("hf.mlir");
+    assertEquals(0, translate("--import-hf", hf.toString(), "-o", mlir.toString()).rc());
+    Result r = run(mlir.toString(), "--weights", hf.toString(), "--prompt-ids", "1,64");
+    assertEquals(new Result(1, "", "gvm-run: error: prompt id 64 is out of the vocabulary [0, 64) of " + hf + "\n"), r);
+    Path st = hf.resolve("model.safetensors"), cfg = hf.resolve("config.json");
+    byte[] all = Files.readAllBytes(st);
+    String config = Files.readString(cfg);
+    Files.write(st, java.util.Arrays.copyOf(all, all.length - 1));
+    String truncated = "error: " + st + ": truncated safetensors file: tensor 'model.norm.weight' ends at byte " + all.length + ", the file has "
+        + (all.length - 1) + "\n";
+    assertEquals(new Result(1, "", "gvm-run: " + truncated), run(mlir.toString(), "--weights", hf.toString()));
+    assertEquals(new Result(1, "", "gvm-translate: " + truncated), translate("--import-hf", hf.toString()));
+    Files.write(st, all);
+    Files.writeString(cfg, config.replace("\"num_key_value_heads\" : 2", "\"num_key_value_heads\" : 3"));
+    String inconsistent = "error: " + cfg + ": inconsistent config: the 4 heads are not a multiple of the 3 kv heads\n";
+    assertEquals(new Result(1, "", "gvm-run: " + inconsistent), run(mlir.toString(), "--weights", hf.toString()));
+    assertEquals(new Result(1, "", "gvm-translate: " + inconsistent), translate("--import-hf", hf.toString()));
+    Files.writeString(cfg, config.replace("\"tie_word_embeddings\" : true", "\"tie_word_embeddings\" : false"));
+    String missing = "error: " + st + ": missing tensor 'lm_head.weight' (the model needs shape [64, 16])\n";
+    assertEquals(new Result(1, "", "gvm-run: " + missing), run(mlir.toString(), "--weights", hf.toString()));
+    assertEquals(new Result(1, "", "gvm-translate: " + missing), translate("--import-hf", hf.toString()));
+    r = translate("--import-hf", hf.toString(), "--import-llama2c", ckpt.toString());
+    assertEquals(2, r.rc());
+    assertTrue(r.err().startsWith("Error: --import-llama2c=CKPT, --import-hf=DIR are mutually exclusive (specify only one)"), r.err());
   }
 }

@@ -44,6 +44,15 @@ public final class GptvmVerify {
     return Verify.opError(op, "requires the same element type for all operands and results");
   }
 
+  /**
+   * Weight-only precision: {@code input} and the result share an element type (the activations'),
+   * while weights may be stored in any float type (the kernels widen them).
+   */
+  public static void sameActivationType(Operation op, Value input) {
+    if (!tensor(input).elementType().equals(tensor(op.result(0)).elementType()))
+      throw Verify.opError(op, "requires input and result of the same element type (weights may have another float type)");
+  }
+
   /** The value of a float property, or {@code dflt} when the property is absent. */
   public static double f64(Operation op, String name, double dflt) {
     Attribute a = op.prop(name);

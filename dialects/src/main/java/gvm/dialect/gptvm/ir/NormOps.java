@@ -73,7 +73,7 @@ public final class NormOps {
     public double eps() { return f64(op, "eps", DEFAULT_EPS); }
   }
 
-  /** weight (and bias) {@code [hidden]}, eps positive, one element type. */
+  /** weight (and bias) {@code [hidden]} of any float type (input and result share theirs), eps positive. */
   private static void verifyNorm(Operation op) {
     Value input = op.operand(0);
     if (rank(input) < 1) throw Verify.opError(op, "requires an input of rank at least 1");
@@ -81,6 +81,5 @@ public final class NormOps {
     shapeMatches(op, tensor(op.operand(1)), new long[] {hidden}, "weight");
     if (op.numOperands() > 2) shapeMatches(op, tensor(op.operand(2)), new long[] {hidden}, "bias");
     positive(op, "eps");
-    sameElementType(op);
   }
 }

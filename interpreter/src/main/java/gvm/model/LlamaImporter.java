@@ -1,33 +1,45 @@
-package gvm.llama2c;
+package gvm.model;
 
 import java.util.Locale;
 
 /**
- * Writes the gptvm/kv program of a llama2.c model: {@code @create_cache}, {@code @prefill} (prompt
- * tokens at positions {@code len ..}, logits for each) and {@code @decode} (one token: its logits
- * and the greedy next token), shapes fixed from the header, weights as {@code gptvm.param} by their
- * Hugging Face names (see {@link Llama2cCheckpoint}), locations naming the layer and module of each
- * op. The form follows {@code examples/llama_tiny_layer.mlir}.
+ * Writes the gptvm/kv program of a Llama-family model ({@link ModelConfig}, from a llama2.c or a
+ * Hugging Face checkpoint): {@code @create_cache}, {@code @prefill} (prompt tokens at positions
+ * {@code len ..}, logits for each) and {@code @decode} (one token: its logits and the greedy next
+ * token), shapes fixed from the config, weights as {@code gptvm.param} by their Hugging Face names
+ * in their stored element type (activations are f32), rope in the checkpoint's lane layout,
+ * locations naming the layer and module of each op. The form follows {@code
+ * examples/llama_tiny_layer.mlir}.
  */
-public final class Llama2cImporter {
-  private final Llama2cCheckpoint.Config c;
+public final class LlamaImporter {
+  private final ModelConfig c;
+  private final String wt, rope, eps;
   private final StringBuilder out = new StringBuilder();
 
-  private Llama2cImporter(Llama2cCheckpoint.Config c) { this.c = c; }
+  private LlamaImporter(ModelConfig c) {
+    this.c = c;
+    this.wt = c.weightTypeName();
+    this.rope = " theta(" + literal(c.ropeTheta()) + ") layout(" + c.ropeLayout().keyword + ") : ";
+    this.eps = " eps(" + literal(c.rmsNormEps()) + ") : ";
+  }
 
-  /** The module text for a model of configuration {@code c}; {@code source} is named in the header comment. */
-  public static String importModel(Llama2cCheckpoint.Config c, String source) {
-    Llama2cImporter im = new Llama2cImporter(c);
-    im.module(source);
+  /** A float literal MLIR reads back to {@code v}: {@code 1.0e-5}, {@code 10000.0}. */
+  private static String literal(double v) { return Double.toString(v).replace('E', 'e'); }
+
+  /** The module text for a model of configuration {@code c}; {@code summary} says what it was imported from. */
+  public static String importModel(ModelConfig c, String summary) {
+    LlamaImporter im = new LlamaImporter(c);
+    im.module(summary);
     return im.out.toString();
   }
 
-  private void module(String source) {
+  /** The module text for the model of {@code source}. */
+  public static String importModel(WeightSource source) { return importModel(source.config(), source.summary()); }
+
+  private void module(String summary) {
     int hs = c.headSize();
-    line("// Imported from the llama2.c checkpoint " + source + ": dim " + c.dim() + ", hidden " + c.hidden() + ", " + c.layers() + " layers, "
-        + c.heads() + " heads, " + c.kvHeads() + " kv heads, vocab " + c.vocab() + ", seq " + c.seq() + ", "
-        + (c.shared() ? "classifier shared with the embedding" : "separate classifier") + ".");
-    line("!cache = !kv.cache<layers = " + c.layers() + ", kv_heads = " + c.kvHeads() + ", head_dim = " + hs + ", capacity = " + c.seq() + ", dtype = f32>");
+    line("// Imported from " + summary + ".");
+    line("!cache = !kv.cache<layers = " + c.layers() + ", kv_heads = " + c.kvHeads() + ", head_dim = " + hs + ", capacity = " + c.capacity() + ", dtype = f32>");
     line("");
     line("func.func @create_cache() -> !cache {");
     line("  %cache = kv.create : !cache");
@@ -63,7 +75,7 @@ public final class Llama2cImporter {
     int d = c.dim(), kv = c.kvDim(), hs = c.headSize(), h = c.hidden();
     String act = "tensor<" + s + "x" + d + "xf32>";
     param("%embed", "model.embed_tokens.weight", "model.embed_tokens", c.vocab(), d);
-    line("  %x0 = gptvm.embedding %embed, " + ids + " : (tensor<" + c.vocab() + "x" + d + "xf32>, tensor<" + s + "xi32>) -> " + act
+    line("  %x0 = gptvm.embedding %embed, " + ids + " : (tensor<" + c.vocab() + "x" + d + "x" + wt + ">, tensor<" + s + "xi32>) -> " + act
         + " loc(\"model.embed_tokens\")");
     String cache = "%cache";
     for (int l = 0; l < c.layers(); l++) {
@@ -71,7 +83,7 @@ public final class Llama2cImporter {
       String qType = "tensor<" + s + "x" + c.heads() + "x" + hs + "xf32>", kType = "tensor<" + s + "x" + c.kvHeads() + "x" + hs + "xf32>";
       String kvAct = "tensor<" + s + "x" + kv + "xf32>";
       param("%w_in" + L, p + "input_layernorm.weight", p + "input_layernorm", d);
-      op("%h" + L, "gptvm.rms_norm " + x + ", %w_in" + L + " eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", p + "input_layernorm");
+      op("%h" + L, "gptvm.rms_norm " + x + ", %w_in" + L + eps + act + ", tensor<" + d + "x" + wt + ">", p + "input_layernorm");
       param("%wq" + L, p + "self_attn.q_proj.weight", p + "self_attn.q_proj", d, d);
       param("%wk" + L, p + "self_attn.k_proj.weight", p + "self_attn.k_proj", kv, d);
       param("%wv" + L, p + "self_attn.v_proj.weight", p + "self_attn.v_proj", kv, d);
@@ -82,8 +94,8 @@ public final class Llama2cImporter {
       op("%qh" + L, "gptvm.reshape %q" + L + " : " + act + " -> " + qType, p + "self_attn");
       op("%kh" + L, "gptvm.reshape %k" + L + " : " + kvAct + " -> " + kType, p + "self_attn");
       op("%vh" + L, "gptvm.reshape %v" + L + " : " + kvAct + " -> " + kType, p + "self_attn");
-      op("%qr" + L, "gptvm.rope %qh" + L + ", %pos theta(10000.0) layout(interleaved) : " + qType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
-      op("%kr" + L, "gptvm.rope %kh" + L + ", %pos theta(10000.0) layout(interleaved) : " + kType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
+      op("%qr" + L, "gptvm.rope %qh" + L + ", %pos" + rope + qType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
+      op("%kr" + L, "gptvm.rope %kh" + L + ", %pos" + rope + kType + ", tensor<" + s + "xindex>", p + "self_attn.rotary_emb");
       op("%attn" + L, "kv.attend " + cache + "[" + l + "], %qr" + L + ", %kr" + L + ", %vh" + L + " : !cache, " + qType + ", " + kType, p + "self_attn");
       op("%cache" + L, "kv.append " + cache + "[" + l + "], %kr" + L + ", %vh" + L + " : !cache, " + kType, p + "self_attn");
       cache = "%cache" + L;
@@ -91,7 +103,7 @@ public final class Llama2cImporter {
       linear("%o" + L, "%attn2" + L, "%wo" + L, act, d, d, act, p + "self_attn.o_proj");
       op("%x1" + L, "gptvm.add " + x + ", %o" + L + " : " + act, p.substring(0, p.length() - 1));
       param("%w_post" + L, p + "post_attention_layernorm.weight", p + "post_attention_layernorm", d);
-      op("%h2" + L, "gptvm.rms_norm %x1" + L + ", %w_post" + L + " eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", p + "post_attention_layernorm");
+      op("%h2" + L, "gptvm.rms_norm %x1" + L + ", %w_post" + L + eps + act + ", tensor<" + d + "x" + wt + ">", p + "post_attention_layernorm");
       param("%w_gate" + L, p + "mlp.gate_proj.weight", p + "mlp.gate_proj", h, d);
       param("%w_up" + L, p + "mlp.up_proj.weight", p + "mlp.up_proj", h, d);
       param("%w_down" + L, p + "mlp.down_proj.weight", p + "mlp.down_proj", d, h);
@@ -105,9 +117,9 @@ public final class Llama2cImporter {
     }
     line("  %cache_out = kv.advance " + cache + ", " + count + " : !cache");
     param("%w_norm", "model.norm.weight", "model.norm", d);
-    op("%hn", "gptvm.rms_norm %x" + c.layers() + ", %w_norm eps(1.0e-5) : " + act + ", tensor<" + d + "xf32>", "model.norm");
+    op("%hn", "gptvm.rms_norm %x" + c.layers() + ", %w_norm" + eps + act + ", tensor<" + d + "x" + wt + ">", "model.norm");
     String cls = "%embed";
-    if (!c.shared()) {
+    if (!c.tiedEmbeddings()) {
       param("%lm_head", "lm_head.weight", "lm_head", c.vocab(), d);
       cls = "%lm_head";
     }
@@ -117,11 +129,11 @@ public final class Llama2cImporter {
   private void param(String result, String name, String loc, int... shape) {
     StringBuilder t = new StringBuilder("tensor<");
     for (int s : shape) t.append(s).append('x');
-    op(result, "gptvm.param \"" + name + "\" : " + t + "f32>", loc);
+    op(result, "gptvm.param \"" + name + "\" : " + t + wt + ">", loc);
   }
 
   private void linear(String result, String input, String weight, String inType, int out, int in, String outType, String loc) {
-    op(result, String.format(Locale.ROOT, "gptvm.linear %s, %s : (%s, tensor<%dx%dxf32>) -> %s", input, weight, inType, out, in, outType), loc);
+    op(result, String.format(Locale.ROOT, "gptvm.linear %s, %s : (%s, tensor<%dx%dx%s>) -> %s", input, weight, inType, out, in, wt, outType), loc);
   }
 
   private void op(String result, String text, String loc) { line("  " + result + " = " + text + " loc(\"" + loc + "\")"); }
