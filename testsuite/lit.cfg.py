@@ -5,7 +5,7 @@
 #   - bin/gvm-lit, which reads it with gvm.testing.lit.ConfigReader, a reader of a small subset
 #     of Python: imports (ignored), assignments, list/set/dict updates, string literals, lists,
 #     tuples, '+', os.path.*, os.pathsep and lit.formats.ShTest. No if/for/def. Stay within it.
-# bin/gvm-lit runs gvm-opt, FileCheck (and filecheck), not, count and split-file in-process,
+# bin/gvm-lit runs gvm-opt, gvm-translate, gvm-run, make-checkpoint, FileCheck (and filecheck), not, count and split-file in-process,
 # matching them by file name, so the substitutions below only matter to LLVM's lit.
 
 import os
@@ -32,6 +32,12 @@ config.substitutions.append(
     (r'(?<![-./=\w])gvm-opt(?![-.\w])', os.path.join(gvm_root, 'bin', 'gvm-opt')))
 config.substitutions.append(
     (r'(?<![-./=\w])filecheck(?![-.\w])', os.path.join(llvm_bin, 'FileCheck')))
+config.substitutions.append(
+    (r'(?<![-./=\w])gvm-translate(?![-.\w])', os.path.join(gvm_root, 'bin', 'gvm-translate')))
+config.substitutions.append(
+    (r'(?<![-./=\w])gvm-run(?![-.\w])', os.path.join(gvm_root, 'bin', 'gvm-run')))
+config.substitutions.append(
+    (r'(?<![-./=\w])make-checkpoint(?![-.\w])', os.path.join(gvm_root, 'bin', 'make-checkpoint')))
 
 # Features for REQUIRES/UNSUPPORTED/XFAIL. Dialect features (e.g. mesh-dialect) are added
 # when the dialect lands.

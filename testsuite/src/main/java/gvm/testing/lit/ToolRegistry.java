@@ -26,12 +26,18 @@ public final class ToolRegistry {
     this.tools = Map.copyOf(tools);
   }
 
-  /** Returns the registry gvm-lit uses: the builtins plus gvm-opt, FileCheck, count, split-file. */
+  /**
+   * Returns the registry gvm-lit uses: the builtins plus gvm-opt, gvm-translate, gvm-run,
+   * make-checkpoint, FileCheck, count, split-file.
+   */
   public static ToolRegistry standard() {
     return builtinsOnly()
         .withTool("gvm-opt", ofMain(GvmOpt::run))
         .withTool("FileCheck", ofMain(FileCheck::run))
-        .withTool("filecheck", ofMain(FileCheck::run));
+        .withTool("filecheck", ofMain(FileCheck::run))
+        .withTool("gvm-translate", ofMain((a, in, out, err) -> gvm.tools.translate.GvmTranslate.run(a, out, err)))
+        .withTool("gvm-run", ofMain((a, in, out, err) -> gvm.tools.run.GvmRun.run(a, out, err)))
+        .withTool("make-checkpoint", ofMain(gvm.testing.checkpoint.MakeCheckpoint::run));
   }
 
   /** Returns a registry with the shell builtins and count/split-file, but no gvm tools. */
