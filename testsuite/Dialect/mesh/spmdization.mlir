@@ -282,9 +282,11 @@ func.func @broadcast(%x: tensor<8xf32>, %o: tensor<8x16xf32>) -> tensor<8x16xf32
 // -----
 
 mesh.mesh @mesh_2d(shape = 4x8)
-// CHECK-LABEL: func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<8x1000x512xf32>, %arg1: tensor<8x512x8192xf32>) -> tensor<32x1000x8192xf32> {
-// CHECK-NEXT: %0 = tosa.matmul %arg0, %arg1 : (tensor<8x1000x512xf32>, tensor<8x512x8192xf32>) -> tensor<32x1000x8192xf32>
-// CHECK-NEXT: return %0 : tensor<32x1000x8192xf32>
+// seeds/002: the local matmul result is 8x1000x8192, partial over axis 1 as annotated (mlir-opt-19
+// keeps the global 32x1000x8192 type on it, which no device computes; we do not copy that).
+// CHECK-LABEL: func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<8x1000x512xf32>, %arg1: tensor<8x512x8192xf32>) -> tensor<8x1000x8192xf32> {
+// CHECK-NEXT: %0 = tosa.matmul %arg0, %arg1 : (tensor<8x1000x512xf32>, tensor<8x512x8192xf32>) -> tensor<8x1000x8192xf32>
+// CHECK-NEXT: return %0 : tensor<8x1000x8192xf32>
 // CHECK-NEXT: }
 func.func @matmul_on_operand_shard_batch_and_k(%arg0: tensor<32x1000x4096xf32>, %arg1: tensor<32x4096x8192xf32>) -> tensor<32x1000x8192xf32> {
   %sharding_annotated = mesh.shard %arg0 to <@mesh_2d, [[0], [], [1]]> annotate_for_users : tensor<32x1000x4096xf32>
