@@ -30,6 +30,21 @@ public interface ShardingInterface {
   }
 
   /**
+   * Whether loop {@code loop} may be split over mesh axes (gvm; MLIR's interface has no such
+   * notion). A loop whose elements one device cannot compute alone (the normalized dimension of a
+   * norm, the rotated lanes of rope, the keys of a causal attention) stays whole: shardings of the
+   * operands along it are ignored when choosing the op's sharding, and spmdization reshards them.
+   */
+  default boolean isLoopShardable(Operation op, int loop) { return true; }
+
+  /**
+   * Whether operands and results that are not ranked tensors (kv caches, scalars, indices) are
+   * allowed (gvm); they take part in no loop (their maps have no results) and carry no sharding.
+   * MLIR's ops reject them ("invalid sharding interface implementation").
+   */
+  default boolean allowsNonTensorValues() { return false; }
+
+  /**
    * Emits the per-device form of {@code op} at the spmdizer's insertion point and maps its results;
    * the default clones the op with sharded result types (spmdizeTriviallyShardableOperation).
    */

@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * Which ops implement the {@link ShardingInterface}, as LLVM 19 registers the external models: the
  * linalg structured ops, tosa's element-wise ops and tosa.matmul; gvm adds arith's element-wise ops
- * on ranked tensors (LLVM 19 has no model for them).
+ * on ranked tensors (LLVM 19 has no model for them), and the gptvm and kv ops ({@link GptvmSharding}).
  */
 public final class ShardingInterfaces {
   private ShardingInterfaces() {}
@@ -42,6 +42,8 @@ public final class ShardingInterfaces {
   /** The implementation for {@code op}, or null. */
   public static ShardingInterface lookup(Operation op) {
     String name = op.name();
+    ShardingInterface gvmModel = GptvmSharding.lookup(op);
+    if (gvmModel != null) return gvmModel;
     if (name.startsWith("tosa.")) {
       if (TOSA_ELEMENTWISE.contains(name.substring(5))) return ELEMENTWISE;
       if (name.equals("tosa.matmul")) return TOSA_MATMUL;

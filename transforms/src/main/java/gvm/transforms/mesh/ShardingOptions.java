@@ -27,8 +27,10 @@ final class ShardingOptions {
 
   /** verifyShardingInterfaceImpl. */
   static boolean verifyImpl(Operation op, ShardingInterface iface) {
-    for (Value v : op.operands()) if (!(v.type() instanceof RankedTensorType)) return false;
-    for (Value v : op.results()) if (!(v.type() instanceof RankedTensorType)) return false;
+    if (!iface.allowsNonTensorValues()) {
+      for (Value v : op.operands()) if (!(v.type() instanceof RankedTensorType)) return false;
+      for (Value v : op.results()) if (!(v.type() instanceof RankedTensorType)) return false;
+    }
     if (iface.loopIteratorTypes(op).isEmpty()) return false;
     List<AffineMap> maps = iface.indexingMaps(op);
     if (maps.isEmpty() || maps.size() != op.numOperands() + op.numResults()) return false;
@@ -71,6 +73,15 @@ final class ShardingOptions {
     return true;
   }
 
+  /** fillShardingOption for an annotation; a loop the op cannot split is left unsharded (gvm). */
+  private static boolean fillFrom(Operation op, ShardingInterface iface, ShardingOption option, SymbolRefAttr mesh, List<Long> meshAxes, int loop) {
+    if (!iface.isLoopShardable(op, loop)) {
+      if (mesh != null && option.mesh == null) option.mesh = mesh;
+      return true;
+    }
+    return fill(option, mesh, meshAxes, loop);
+  }
+
   /** fillShardingOption; false on a conflict. */
   private static boolean fill(ShardingOption option, SymbolRefAttr mesh, List<Long> meshAxes, int loop) {
     if ((option.mesh != null && mesh != null && !option.mesh.equals(mesh))
@@ -106,7 +117,7 @@ final class ShardingOptions {
       for (int i = 0; i < Math.min(map.results().size(), attr.splitAxes().size()); i++) {
         int loop = ((AffineExpr.Dim) map.results().get(i)).position();
         visited.add(loop);
-        if (!fill(option, attr.mesh(), Shardings.list(attr.splitAxes().get(i)), loop)) return null;
+        if (!fillFrom(op, iface, option, attr.mesh(), Shardings.list(attr.splitAxes().get(i)), loop)) return null;
       }
       if (attr.partialAxes().size() > 0) {
         if (!partialMeshAxes.isEmpty()) {
@@ -132,7 +143,7 @@ final class ShardingOptions {
         if (loops.size() == 1) {
           int loop = loops.iterator().next();
           visited.add(loop);
-          if (!fill(option, attr.mesh(), Shardings.list(attr.splitAxes().get(i)), loop)) return null;
+          if (!fillFrom(op, iface, option, attr.mesh(), Shardings.list(attr.splitAxes().get(i)), loop)) return null;
         } else if (loops.stream().noneMatch(visited::contains)) {
           error.accept(op, "the operand " + o + " has multiple loop indices in a dimension, but none of them could be found in the exactly "
               + "specified annotation of op results or operands.");
@@ -147,7 +158,7 @@ final class ShardingOptions {
       if (!anyReductionSharded) {
         boolean filled = false;
         for (int l = 0; l < loopTypes.size(); l++)
-          if (loopTypes.get(l) == IteratorType.REDUCTION) {
+          if (loopTypes.get(l) == IteratorType.REDUCTION && iface.isLoopShardable(op, l)) {
             fill(option, null, partialMeshAxes, l);
             filled = true;
             break;
@@ -215,11 +226,16 @@ final class ShardingOptions {
     List<AffineMap> maps = iface.indexingMaps(op);
     List<MeshShardingAttr> res = new ArrayList<>();
     for (int i = 0; i < op.numOperands(); i++) {
+      if (!(op.operand(i).type() instanceof RankedTensorType)) {
+        res.add(null);
+        continue;
+      }
       MeshShardingAttr a = operandSharding(op.operand(i), option, maps.get(i));
       if (a == null) return null;
       res.add(a);
     }
-    for (int r = 0; r < op.numResults(); r++) res.add(resultSharding(op, r, option, maps.get(op.numOperands() + r), loopTypes, kinds));
+    for (int r = 0; r < op.numResults(); r++)
+      res.add(op.result(r).type() instanceof RankedTensorType ? resultSharding(op, r, option, maps.get(op.numOperands() + r), loopTypes, kinds) : null);
     return res;
   }
 
@@ -229,8 +245,10 @@ final class ShardingOptions {
     List<ReductionKind> kinds = iface.reductionLoopKinds(op);
     List<AffineMap> maps = iface.indexingMaps(op);
     for (int r = 0; r < op.numResults(); r++)
-      Shardings.insertTargetAnnotations(b, resultSharding(op, r, option, maps.get(op.numOperands() + r), loopTypes, kinds), op.result(r));
+      if (op.result(r).type() instanceof RankedTensorType)
+        Shardings.insertTargetAnnotations(b, resultSharding(op, r, option, maps.get(op.numOperands() + r), loopTypes, kinds), op.result(r));
     for (int i = 0; i < op.numOperands(); i++) {
+      if (!(op.operand(i).type() instanceof RankedTensorType)) continue;
       MeshShardingAttr a = operandSharding(op.operand(i), option, maps.get(i));
       if (a == null) return false;
       Shardings.insertSourceAnnotation(b, a, op.operandSlot(i));

@@ -6,6 +6,7 @@ import gvm.ir.Block;
 import gvm.ir.OpOperand;
 import gvm.ir.Operation;
 import gvm.ir.Value;
+import gvm.ir.types.RankedTensorType;
 import gvm.ir.def.Trait;
 import gvm.ir.rewrite.PatternRewriter;
 import gvm.pass.Pass;
@@ -149,8 +150,17 @@ public final class ShardingPropagationPass extends Pass {
     return best == null ? ShardingOption.makeEmpty() : best;
   }
 
+  private static boolean hasTensorValue(Operation op) {
+    for (Value v : op.operands()) if (v.type() instanceof RankedTensorType) return true;
+    for (Value v : op.results()) if (v.type() instanceof RankedTensorType) return true;
+    return false;
+  }
+
   private static boolean visit(Operation op, PatternRewriter b, PassContext ctx) {
     if (op.hasTrait(Trait.TERMINATOR) || op.isA(ShardOp.DEF)) return true;
+    // gvm: an op without tensor operands or results (index arithmetic, kv.seq_len, kv.advance)
+    // carries no sharding and is passed over; mlir-opt-19 stops at it.
+    if (!hasTensorValue(op)) return true;
     ShardingInterface iface = ShardingInterfaces.lookup(op);
     if (iface == null) {
       ctx.emitOpError(op, "sharding interface is not implemented.");

@@ -61,6 +61,13 @@ final class Shardings {
     return r;
   }
 
+  /** Whether {@code a} splits no dimension and has no partial axes. */
+  static boolean isReplicated(MeshShardingAttr a) {
+    if (a.partialAxes().size() > 0) return false;
+    for (DenseArrayAttr d : a.splitAxes()) if (d.size() > 0) return false;
+    return true;
+  }
+
   static <T extends List<?>> void removeTrailingEmpty(List<T> l) {
     while (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) l.remove(l.size() - 1);
   }

@@ -16,6 +16,7 @@ import gvm.pass.Pass;
 import gvm.pass.PassContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mesh-spmdization}, as LLVM 19's Spmdization pass: rewrites a function annotated with
@@ -83,8 +84,9 @@ public final class SpmdizationPass extends Pass {
   private static void spmdizeBlock(Block block, Region region, Spmdizer s) {
     Block newBlock = new Block();
     region.addBlock(newBlock);
+    Map<Value, Type> cacheTypes = KvSharding.rootTypes(block, s);
     for (BlockArgument arg : block.arguments()) {
-      Type t = arg.type();
+      Type t = cacheTypes.getOrDefault(arg, arg.type());
       // MLIR expects exactly one use, by a mesh.shard; with more it takes the first on the use list.
       if (t instanceof RankedTensorType && arg.hasUses()) {
         ShardOp shard = Shardings.shardOp(arg.firstUse().owner());
@@ -93,15 +95,15 @@ public final class SpmdizationPass extends Pass {
       s.mapping().map(arg, newBlock.addArgument(t, arg.loc()));
     }
     s.rewriter().setInsertionPointToEnd(newBlock);
-    for (Operation op : new ArrayList<>(block.operations())) spmdizeOperation(op, s);
+    for (Operation op : new ArrayList<>(block.operations())) spmdizeOperation(op, s, cacheTypes);
   }
 
-  private static void spmdizeOperation(Operation op, Spmdizer s) {
+  private static void spmdizeOperation(Operation op, Spmdizer s, Map<Value, Type> cacheTypes) {
     ShardOp shard = Shardings.shardOp(op);
     if (shard != null) {
       Operation src = op.operand(0).definingOp();
       Value target = Shardings.shardOp(src) == null ? s.mapping().lookupOrDefault(op.operand(0))
-          : Resharding.reshard(s, src, op, s.mapping().lookupOrDefault(src.operand(0)));
+          : Resharding.reshard(s, src, op, s.mapping().lookupOrDefault(src.result(0)));
       s.mapping().map(op.result(0), target);
       return;
     }
@@ -118,7 +120,14 @@ public final class SpmdizationPass extends Pass {
       resultShardings.add(user == null ? null : user.shard());
     }
     ShardingInterface iface = ShardingInterfaces.lookup(op);
-    if (iface == null) s.rewriter().clone(op, s.mapping());
-    else iface.spmdize(op, operands, operandShardings, resultShardings, s);
+    if (iface == null) {
+      Operation clone = s.rewriter().clone(op, s.mapping());
+      // kv.create, kv.advance (gvm): caches take their per-device types (see KvSharding).
+      KvSharding.followCacheTypes(clone);
+      if (op.numResults() == 1 && cacheTypes.containsKey(op.result(0))) {
+        clone.result(0).setType(cacheTypes.get(op.result(0)));
+        clone.setAttr(KvSharding.SHARDING_ATTR, null);
+      }
+    } else iface.spmdize(op, operands, operandShardings, resultShardings, s);
   }
 }
