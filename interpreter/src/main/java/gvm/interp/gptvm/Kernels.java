@@ -135,6 +135,7 @@ public final class Kernels {
     float[] out = new float[qLen * heads * d];
     int group = heads / kvHeads;
     float sc = (float) scale;
+    boolean vector = VECTOR;
     par.forEach(qLen * heads, (long) qLen * heads * kvLen * d * 2, qh -> {
       int i = qh / heads, h = qh % heads, g = h / group;
       int p = offset + i;
@@ -145,15 +146,21 @@ public final class Kernels {
       int qb = (i * heads + h) * d;
       for (int j = first; j <= last; j++) {
         int kb = (j * kvHeads + g) * d;
-        float s = 0f;
-        for (int t = 0; t < d; t++) s += q[qb + t] * k[kb + t];
+        float s;
+        if (vector) {
+          s = VectorKernels.dot(q, qb, k, kb, d);
+        } else {
+          s = 0f;
+          for (int t = 0; t < d; t++) s += q[qb + t] * k[kb + t];
+        }
         att[j - first] = s * sc;
       }
       softmax(att, 0, att.length, 1);
       for (int j = first; j <= last; j++) {
         int vb = (j * kvHeads + g) * d;
         float a = att[j - first];
-        for (int t = 0; t < d; t++) out[qb + t] += a * v[vb + t];
+        if (vector) VectorKernels.axpy(a, v, vb, out, qb, d);
+        else for (int t = 0; t < d; t++) out[qb + t] += a * v[vb + t];
       }
     });
     return out;

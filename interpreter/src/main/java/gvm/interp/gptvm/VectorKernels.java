@@ -36,4 +36,13 @@ final class VectorKernels {
     for (; i < n; i++) s += w.getFloat(wByte + 4 * i) * x[xOff + i];
     return s;
   }
+
+  /** {@code y[yOff + i] += a · x[xOff + i]} for {@code i < n}. */
+  static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+    FloatVector av = FloatVector.broadcast(S, a);
+    int i = 0, bound = S.loopBound(n);
+    for (; i < bound; i += S.length())
+      FloatVector.fromArray(S, x, xOff + i).fma(av, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+    for (; i < n; i++) y[yOff + i] += a * x[xOff + i];
+  }
 }

@@ -48,9 +48,18 @@ public final class KvImpls {
       checkStep(c, n);
       if (q.dim(0) != n) throw new IllegalArgumentException("has " + q.dim(0) + " queries but " + n + " new keys");
       int total = len + n;
-      float[] keys = new float[total * s.slot], values = new float[total * s.slot];
-      System.arraycopy(s.keys[layer], 0, keys, 0, len * s.slot);
-      System.arraycopy(s.values[layer], 0, values, 0, len * s.slot);
+      float[] keys, values;
+      if (len >= s.committed) {
+        // The slots from len on belong to no committed value: stage the new keys/values there (the
+        // kv.append that follows writes the same slots) and attend over the storage in place.
+        keys = s.keys[layer];
+        values = s.values[layer];
+      } else {
+        keys = new float[total * s.slot];
+        values = new float[total * s.slot];
+        System.arraycopy(s.keys[layer], 0, keys, 0, len * s.slot);
+        System.arraycopy(s.values[layer], 0, values, 0, len * s.slot);
+      }
       k.floats().get(0, keys, len * s.slot, n * s.slot);
       v.floats().get(0, values, len * s.slot, n * s.slot);
       int d = q.dim(2);
