@@ -32,7 +32,8 @@ import java.util.Arrays;
 
 /**
  * tensor: construction (empty, splat, from_elements, generate, pad), access (dim, extract,
- * insert), reshaping (cast, reshape, expand_shape, collapse_shape), slices and concat. Dynamic
+ * insert), reshaping (cast, reshape, expand_shape, collapse_shape), slices and concat; gather,
+ * scatter, pack and unpack in {@link RelayoutImpls}. Dynamic
  * sizes come from the op's index operands in order, as in the IR.
  */
 public final class TensorImpls {
@@ -140,6 +141,7 @@ public final class TensorImpls {
     t.register(ParallelInsertSliceOp.DEF, (f, op, a) -> {
       throw new IllegalStateException("runs only as part of scf.forall.in_parallel");
     });
+    RelayoutImpls.register(t);
   }
 
   /**
