@@ -1,4 +1,5 @@
-// RUN: gvm-opt %s --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4})" | FileCheck %s --check-prefix=PLAN
+// RUN: gvm-opt %s --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4})" --gptvm-shard-report=%t.json | FileCheck %s --check-prefix=PLAN
+// RUN: FileCheck %s --input-file=%t.json --check-prefix=REPORT
 // RUN: gvm-opt %s --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4},func.func(sharding-propagation,mesh-spmdization))" | FileCheck %s --check-prefix=SPMD
 // RUN: gvm-opt %s --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=2x2},func.func(sharding-propagation))" | FileCheck %s --check-prefix=MESH2D
 
@@ -18,6 +19,22 @@
 // PLAN-NEXT:  %[[P:.*]] = mesh.shard %[[Y]] to <@mesh0, {{\[\[\]\]}}, partial = sum[0]> : tensor<8x1024xf32>
 // PLAN-NEXT:  %[[R:.*]] = mesh.shard %[[P]] to <@mesh0, {{\[\[\]\]}}> annotate_for_users : tensor<8x1024xf32>
 // PLAN-NEXT:  return %[[R]]
+
+// The report: the solver's verdict, the second matmul's strategy and its all-reduce, the totals.
+// REPORT:      "mesh" : {
+// REPORT-NEXT:   "name" : "mesh0",
+// REPORT:      "solver" : {
+// REPORT-NEXT:   "name" : "OR-Tools CP-SAT",
+// REPORT-NEXT:   "status" : "OPTIMAL",
+// REPORT:        "op" : "linalg.matmul",
+// REPORT:        "op" : "linalg.matmul",
+// REPORT-NEXT:   "loc" :
+// REPORT-NEXT:   "strategy" : "{{\[\[\], \[0\]\], \[\[0\], \[\]\], \[\[\], \[\]\] -> \[\[\], \[\]\]}}",
+// REPORT:        "all_reduce_axes" : [ 0 ],
+// REPORT:      "totals" : {
+// REPORT-NEXT:   "compute_seconds" :
+// REPORT-NEXT:   "communication_seconds" :
+// REPORT-NEXT:   "resharding_seconds" : 0.0,
 
 // SPMD-LABEL: func.func @mlp(%arg0: tensor<8x1024xf32>, %arg1: tensor<1024x1024xf32>, %arg2: tensor<1024x1024xf32>, %arg3: tensor<8x1024xf32>, %arg4: tensor<8x1024xf32>) -> tensor<8x1024xf32>
 // SPMD-NOT:   mesh.all_gather

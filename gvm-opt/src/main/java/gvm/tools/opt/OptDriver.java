@@ -51,6 +51,7 @@ final class OptDriver {
     this.printing = options.printOptions();
     this.timing = options.timing ? new PassTiming(!options.disableThreading) : null;
     this.passes = new PassRunner(options, printing, err, timing);
+    if (options.shardReport != null) gvm.transforms.autoshard.AutoShardPass.setDefaultReport(options.shardReport);
   }
 
   /** Runs the invocation; returns the exit status (0 on success, 1 on any error). */

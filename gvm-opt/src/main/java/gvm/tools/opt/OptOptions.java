@@ -141,6 +141,9 @@ final class OptOptions {
   @Option(names = "--mlir-disable-threading", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Disable multi-threading within MLIR: nested pass pipelines run on one thread.")
   boolean disableThreading;
 
+  @Option(names = "--gptvm-shard-report", paramLabel = "<filename>", description = "Write the plan of gptvm-auto-shard as JSON to this file.")
+  String shardReport;
+
   @Option(names = "--show-dialects", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Print the list of registered dialects and exit.")
   boolean showDialects;
 
