@@ -1,33 +1,78 @@
 package gvm.interp.kv;
 
 import gvm.dialect.kv.ir.KvCacheType;
+import gvm.interp.Parallel;
+import gvm.interp.gptvm.Kernels;
 
 /**
- * A run-time {@code !kv.cache} value: storage shared by the caches one sequence's steps produce,
- * and this value's committed length. Sharing is sound for the protocol of {@code kv}: an append
- * writes slots at or after the length of the cache it is given, which no earlier cache value can
- * read; {@link Storage#committed} catches the one misuse that would break it (appending from an
- * old cache over slots a later one committed).
+ * A run-time {@code !kv.cache}: each sequence's keys and values contiguous, {@code
+ * [layers][capacity · kvHeads · headDim]} (the logical form's storage, the reference a paged run
+ * is compared with).
  */
-public record KvCache(Storage storage, int len) {
-  /** Keys and values {@code [layers][capacity · kvHeads · headDim]}. */
-  public static final class Storage {
-    final KvCacheType type;
-    final int slot;
+public final class KvCache extends SequenceCache {
+  private static final class Contiguous extends Sequence {
     final float[][] keys, values;
-    int committed;
 
-    Storage(KvCacheType type) {
-      this.type = type;
-      this.slot = Math.toIntExact(type.kvHeads() * type.headDim());
-      long n = type.capacity() * slot;
-      if (n * type.layers() * 2 > Integer.MAX_VALUE) throw new IllegalArgumentException("kv cache of " + n * type.layers() * 2 + " elements is too large");
-      this.keys = new float[(int) type.layers()][(int) n];
-      this.values = new float[(int) type.layers()][(int) n];
+    Contiguous(int layers, int n) {
+      keys = new float[layers][n];
+      values = new float[layers][n];
     }
   }
 
-  static KvCache create(KvCacheType type) { return new KvCache(new Storage(type), 0); }
+  private final int capacity;
 
-  public KvCacheType type() { return storage.type; }
+  KvCache(KvCacheType type) {
+    super(type);
+    long n = type.capacity() * slot();
+    if (n * type.layers() * 2 > Integer.MAX_VALUE) throw new IllegalArgumentException("kv cache of " + n * type.layers() * 2 + " elements is too large");
+    this.capacity = (int) type.capacity();
+    addSequence(0);
+  }
+
+  public KvCacheType logicalType() { return (KvCacheType) type; }
+
+  @Override Sequence newSequence() { return new Contiguous((int) type.layers(), capacity * slot()); }
+
+  @Override void forkStorage(Sequence parent, Sequence child) {
+    Contiguous p = (Contiguous) parent, c = (Contiguous) child;
+    for (int l = 0; l < p.keys.length; l++) {
+      System.arraycopy(p.keys[l], 0, c.keys[l], 0, p.len * slot());
+      System.arraycopy(p.values[l], 0, c.values[l], 0, p.len * slot());
+    }
+  }
+
+  @Override void release(Sequence s) {}
+
+  @Override void reserve(Step step) {
+    for (int b = 0; b < step.batch(); b++)
+      if (step.base[b] + (long) step.lens[b] > capacity)
+        throw new IllegalArgumentException(step.lens[b] + " new tokens at " + step.base[b] + " overflow the capacity (" + capacity + ")");
+  }
+
+  /** Writes the step's rows of {@code k}, {@code v} after each sequence's committed tokens. */
+  void append(int layer, Step step, float[] k, float[] v) {
+    int slot = slot();
+    for (int b = 0; b < step.batch(); b++) {
+      Contiguous s = (Contiguous) sequence(step.ids[b]);
+      System.arraycopy(k, step.starts[b] * slot, s.keys[layer], step.base[b] * slot, step.lens[b] * slot);
+      System.arraycopy(v, step.starts[b] * slot, s.values[layer], step.base[b] * slot, step.lens[b] * slot);
+    }
+  }
+
+  /** Each sequence's queries over its committed keys followed by its new ones (see {@code kv.attend}). */
+  float[] attend(Parallel par, int layer, Step step, float[] q, int heads, int d, float[] k, float[] v, double scale, long window) {
+    int slot = slot();
+    float[] out = new float[q.length];
+    for (int b = 0; b < step.batch(); b++) {
+      Contiguous s = (Contiguous) sequence(step.ids[b]);
+      int len = step.base[b], n = step.lens[b], total = len + n;
+      float[] keys = new float[total * slot], values = new float[total * slot];
+      System.arraycopy(s.keys[layer], 0, keys, 0, len * slot);
+      System.arraycopy(s.values[layer], 0, values, 0, len * slot);
+      System.arraycopy(k, step.starts[b] * slot, keys, len * slot, n * slot);
+      System.arraycopy(v, step.starts[b] * slot, values, len * slot, n * slot);
+      PagedKvCache.attendRows(par, q, out, step.starts[b], n, heads, d, keys, values, total, (int) type.kvHeads(), len, scale, window);
+    }
+    return out;
+  }
 }

@@ -18,7 +18,8 @@ public final class CacheOps {
   private CacheOps() {}
 
   /**
-   * {@code kv.create}: an empty cache ({@code len = 0}); slot contents are unspecified until appended.
+   * {@code kv.create}: an empty cache holding sequence 0 ({@code len = 0}); slot contents are
+   * unspecified until appended. Of a paged type: a pool of free pages, sequence 0 holding none.
    *
    * <pre>{@code
    * %c = kv.create : !kv.cache<layers = 2, kv_heads = 4, head_dim = 8, capacity = 256, dtype = f32>
@@ -27,13 +28,13 @@ public final class CacheOps {
   public static final class CreateOp extends OpView {
     public static final OpDef DEF = OpDef.named("kv.create")
         .summary("create an empty key/value cache")
-        .result("result", KvCacheType.CONSTRAINT)
+        .result("result", AnyCacheType.CONSTRAINT)
         .traits(PURE)
         .format("attr-dict `:` type($result)");
 
     public CreateOp(Operation op) { super(op, DEF); }
 
-    public KvCacheType type() { return (KvCacheType) op.result(0).type(); }
+    public AnyCacheType type() { return (AnyCacheType) op.result(0).type(); }
   }
 
   /**
@@ -106,7 +107,8 @@ public final class CacheOps {
   }
 
   /**
-   * {@code kv.seq_len}: the committed length {@code len} of the cache (the position of the next token).
+   * {@code kv.seq_len}: the committed length {@code len} of sequence 0 (the position of its next
+   * token); batched programs read positions with {@code kv.positions}.
    *
    * <pre>{@code
    * %len = kv.seq_len %c : !kv.cache<...>
@@ -115,7 +117,7 @@ public final class CacheOps {
   public static final class SeqLenOp extends OpView {
     public static final OpDef DEF = OpDef.named("kv.seq_len")
         .summary("number of committed tokens in the cache")
-        .operand("cache", KvCacheType.CONSTRAINT)
+        .operand("cache", AnyCacheType.CONSTRAINT)
         .result("result", CommonTypeConstraints.INDEX)
         .traits(PURE)
         .format("$cache attr-dict `:` type($cache)");
@@ -124,8 +126,9 @@ public final class CacheOps {
   }
 
   /**
-   * {@code kv.advance}: the cache with {@code len += count}, committing the slots that {@code
-   * kv.append} wrote this step in every layer; a run-time error past {@code capacity}.
+   * {@code kv.advance}: the cache with the step committed (TVM's {@code end_forward}): after {@code
+   * kv.begin_forward}, each sequence of the step grows by its append length, which must sum to
+   * {@code count}; without it, sequence 0 grows by {@code count}. A run-time error past {@code capacity}.
    *
    * <pre>{@code
    * %c2 = kv.advance %c1, %n : !kv.cache<...>
@@ -134,9 +137,9 @@ public final class CacheOps {
   public static final class AdvanceOp extends OpView {
     public static final OpDef DEF = OpDef.named("kv.advance")
         .summary("commit the tokens appended in this step")
-        .operand("cache", KvCacheType.CONSTRAINT)
+        .operand("cache", AnyCacheType.CONSTRAINT)
         .operand("count", CommonTypeConstraints.INDEX)
-        .result("result", KvCacheType.CONSTRAINT)
+        .result("result", AnyCacheType.CONSTRAINT)
         .traits(PURE)
         .allTypesMatch("cache", "result")
         .format("$cache `,` $count attr-dict `:` type($cache)");

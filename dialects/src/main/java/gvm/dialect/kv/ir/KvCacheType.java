@@ -3,7 +3,6 @@ package gvm.dialect.kv.ir;
 import gvm.ir.asm.AsmParser;
 import gvm.ir.def.TypeConstraint;
 import gvm.ir.print.AsmPrinter;
-import gvm.ir.types.DialectType;
 import gvm.ir.types.FloatType;
 import gvm.ir.types.Type;
 
@@ -13,7 +12,7 @@ import gvm.ir.types.Type;
  * plus the committed length {@code 0 <= len <= capacity} (see {@link KvDialect}). A paged lowering
  * splits {@code capacity} into pages of a block table; the type carries what it needs to size them.
  */
-public record KvCacheType(long layers, long kvHeads, long headDim, long capacity, Type dtype) implements DialectType {
+public record KvCacheType(long layers, long kvHeads, long headDim, long capacity, Type dtype) implements AnyCacheType {
   static final String MNEMONIC = "cache";
 
   /** ODS-style constraint for operands and results of this type. */
@@ -39,21 +38,30 @@ public record KvCacheType(long layers, long kvHeads, long headDim, long capacity
     p.parsePunct(",");
     long capacity = parseSize(p, "capacity");
     p.parsePunct(",");
+    Type dtype = parseDtype(p, "kv.cache");
+    return new KvCacheType(layers, kvHeads, headDim, capacity, dtype);
+  }
+
+  /** {@code dtype = f32>}: a floating-point element type and the closing bracket. */
+  static Type parseDtype(AsmParser p, String typeName) {
     p.parseKeyword("dtype");
     p.parsePunct("=");
     int at = p.offset();
     Type dtype = p.parseType();
-    if (!(dtype instanceof FloatType)) throw p.error(at, "kv.cache dtype must be a floating-point type");
+    if (!(dtype instanceof FloatType)) throw p.error(at, typeName + " dtype must be a floating-point type");
     p.parsePunct(">");
-    return new KvCacheType(layers, kvHeads, headDim, capacity, dtype);
+    return dtype;
   }
 
-  private static long parseSize(AsmParser p, String key) {
+  static long parseSize(AsmParser p, String key) { return parseSize(p, "kv.cache", key); }
+
+  /** {@code key = N} with {@code N > 0}. */
+  static long parseSize(AsmParser p, String typeName, String key) {
     p.parseKeyword(key);
     p.parsePunct("=");
     int at = p.offset();
     long v = p.parseInteger();
-    if (v <= 0) throw p.error(at, "kv.cache " + key + " must be positive");
+    if (v <= 0) throw p.error(at, typeName + " " + key + " must be positive");
     return v;
   }
 }

@@ -22,12 +22,19 @@ import java.util.List;
  * {@code kv.seq_len} reads {@code len}. This is TVM's PagedKVCache protocol (begin_forward, per-layer
  * attention_with_fused_qkv, end_forward) without pages: a later pass lowers slots to pages of a
  * block table. Overflowing {@code capacity} is a run-time error.
+ *
+ * <p>A cache holds several sequences (sequence 0 from {@code kv.create}, others added by the
+ * runtime). {@code kv.begin_forward} declares a step over a ragged batch of them; without it a step
+ * is sequence 0's ({@link StepOps}). The paged form ({@link PagedCacheType}, {@link PagedOps}) is
+ * what {@code kv-lower-to-paged} writes: the same protocol over a pool of pages and block tables.
  */
 public final class KvDialect extends Dialect {
   public KvDialect() { super("kv"); }
 
   @Override public List<OpDef> ops() {
-    return List.of(CacheOps.CreateOp.DEF, CacheOps.AppendOp.DEF, CacheOps.AttendOp.DEF, CacheOps.SeqLenOp.DEF, CacheOps.AdvanceOp.DEF);
+    return List.of(CacheOps.CreateOp.DEF, CacheOps.AppendOp.DEF, CacheOps.AttendOp.DEF, CacheOps.SeqLenOp.DEF, CacheOps.AdvanceOp.DEF,
+        StepOps.BeginForwardOp.DEF, StepOps.PositionsOp.DEF, PagedOps.BlockTableOp.DEF, PagedOps.SeqLensOp.DEF,
+        PagedOps.QueryStartLocOp.DEF, PagedOps.SlotMappingOp.DEF, PagedOps.PagedWriteOp.DEF, PagedOps.PagedAttentionOp.DEF);
   }
 
   @Override public List<String> dependentDialects() { return List.of("gptvm"); }
@@ -37,6 +44,7 @@ public final class KvDialect extends Dialect {
     int at = p.offset();
     String mnemonic = p.parseOptionalKeyword();
     if (KvCacheType.MNEMONIC.equals(mnemonic)) return KvCacheType.parseParams(p);
+    if (PagedCacheType.MNEMONIC.equals(mnemonic)) return PagedCacheType.parseParams(p);
     throw p.error(at, "unknown type `" + mnemonic + "` in dialect `kv`");
   }
 }
