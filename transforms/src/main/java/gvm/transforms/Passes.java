@@ -34,6 +34,7 @@ public final class Passes {
     PassRegistry.register(gvm.transforms.mesh.ShardingPropagationPass::new);
     PassRegistry.register(gvm.transforms.mesh.SpmdizationPass::new);
     PassRegistry.register(gvm.transforms.autoshard.AutoShardPass::new);
+    PassRegistry.register(gvm.transforms.kv.LowerToPagedPass::new);
     // Test passes (as MLIR's test/lib/Pass): deliberately failing passes for the pass manager's tests.
     PassRegistry.register(TestPassFailure::new);
     PassRegistry.register(TestPassCrash::new);

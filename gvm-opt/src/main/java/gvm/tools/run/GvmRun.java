@@ -2,11 +2,13 @@ package gvm.tools.run;
 
 import gvm.dialect.func.ir.FuncOp;
 import gvm.dialect.kv.ir.KvCacheType;
+import gvm.dialect.kv.ir.PagedCacheType;
 import gvm.interp.Interpreter;
 import gvm.interp.InterpreterException;
 import gvm.interp.Parallel;
 import gvm.interp.Programs;
 import gvm.ir.Operation;
+import gvm.ir.types.Type;
 import gvm.llama2c.Generation;
 import gvm.llama2c.Tokenizer;
 import gvm.model.ModelException;
@@ -195,12 +197,14 @@ public final class GvmRun implements Callable<Integer> {
     return ids;
   }
 
-  /** The kv cache capacity: the result type of {@code @create_cache}. */
+  /** The kv cache capacity of one sequence: from the result type of {@code @create_cache} (a paged cache: its pool). */
   private int capacity(Operation module) {
     for (Operation op = module.region(0).front().first(); op != null; op = op.nextOp())
-      if (op.isA(FuncOp.DEF) && "create_cache".equals(new FuncOp(op).name())
-          && new FuncOp(op).functionType().results().size() == 1 && new FuncOp(op).functionType().results().get(0) instanceof KvCacheType t)
-        return (int) t.capacity();
-    throw new Failure(model + ": '@create_cache' must return one !kv.cache");
+      if (op.isA(FuncOp.DEF) && "create_cache".equals(new FuncOp(op).name()) && new FuncOp(op).functionType().results().size() == 1) {
+        Type t = new FuncOp(op).functionType().results().get(0);
+        if (t instanceof KvCacheType k) return (int) k.capacity();
+        if (t instanceof PagedCacheType p) return (int) Math.min(Integer.MAX_VALUE, p.slots());
+      }
+    throw new Failure(model + ": '@create_cache' must return one !kv.cache or !kv.paged_cache");
   }
 }
