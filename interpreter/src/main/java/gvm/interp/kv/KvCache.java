@@ -59,19 +59,21 @@ public final class KvCache extends SequenceCache {
     }
   }
 
-  /** Each sequence's queries over its committed keys followed by its new ones (see {@code kv.attend}). */
+  /**
+   * Each sequence's queries over its committed keys followed by its new ones (see {@code kv.attend}).
+   * The slots from a sequence's committed length on hold nothing committed, so the new keys and
+   * values are staged there (the kv.append that follows writes the same slots) and attention reads
+   * the storage in place.
+   */
   float[] attend(Parallel par, int layer, Step step, float[] q, int heads, int d, float[] k, float[] v, double scale, long window) {
     int slot = slot();
     float[] out = new float[q.length];
     for (int b = 0; b < step.batch(); b++) {
       Contiguous s = (Contiguous) sequence(step.ids[b]);
-      int len = step.base[b], n = step.lens[b], total = len + n;
-      float[] keys = new float[total * slot], values = new float[total * slot];
-      System.arraycopy(s.keys[layer], 0, keys, 0, len * slot);
-      System.arraycopy(s.values[layer], 0, values, 0, len * slot);
-      System.arraycopy(k, step.starts[b] * slot, keys, len * slot, n * slot);
-      System.arraycopy(v, step.starts[b] * slot, values, len * slot, n * slot);
-      PagedKvCache.attendRows(par, q, out, step.starts[b], n, heads, d, keys, values, total, (int) type.kvHeads(), len, scale, window);
+      int len = step.base[b], n = step.lens[b];
+      System.arraycopy(k, step.starts[b] * slot, s.keys[layer], len * slot, n * slot);
+      System.arraycopy(v, step.starts[b] * slot, s.values[layer], len * slot, n * slot);
+      PagedKvCache.attendRows(par, q, out, step.starts[b], n, heads, d, s.keys[layer], s.values[layer], len + n, (int) type.kvHeads(), len, scale, window);
     }
     return out;
   }
