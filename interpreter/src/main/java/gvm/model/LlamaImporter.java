@@ -6,7 +6,8 @@ import java.util.Locale;
  * Writes the gptvm/kv program of a Llama-family model ({@link ModelConfig}, from a llama2.c or a
  * Hugging Face checkpoint): {@code @create_cache}, {@code @prefill} (prompt tokens at positions
  * {@code len ..}, logits for each) and {@code @decode} (one token: its logits and the greedy next
- * token), shapes fixed from the config, weights as {@code gptvm.param} by their Hugging Face names
+ * token) of one sequence, and {@code @prefill_batch}/{@code @decode_batch} of a ragged batch of
+ * sequences (see {@code gvm.llama2c.Generation} and {@code gvm.llama2c.Batch}), shapes fixed from the config, weights as {@code gptvm.param} by their Hugging Face names
  * in their stored element type (activations are f32), rope in the checkpoint's lane layout,
  * locations naming the layer and module of each op. The form follows {@code
  * examples/llama_tiny_layer.mlir}.
@@ -68,16 +69,48 @@ public final class LlamaImporter {
     line("  %next = gptvm.argmax %logits : tensor<1" + v + "> -> tensor<1xi32> loc(\"sampler\")");
     line("  return %logits, %next, %cache_out : tensor<1" + v + ">, tensor<1xi32>, !cache");
     line("}");
+    batched(v);
   }
 
-  /** Embedding, the layers, the final norm and the classifier over {@code s} tokens. */
-  private void body(String s, String ids, String count) {
+  /**
+   * {@code @prefill_batch} and {@code @decode_batch}: one step over a ragged batch of sequences
+   * (TVM's {@code begin_forward(seq_ids, append_lens)}), their new tokens concatenated in the order
+   * of {@code seq_ids}; decode appends one token to each sequence.
+   */
+  private void batched(String v) {
+    line("");
+    line("func.func @prefill_batch(%ids: tensor<?xi32>, %seq_ids: tensor<?xi64>, %append_lens: tensor<?xi64>, %cache: !cache) -> (tensor<?" + v + ">, !cache) {");
+    line("  %c0 = arith.constant 0 : index");
+    line("  %n = tensor.dim %ids, %c0 : tensor<?xi32>");
+    line("  %step = kv.begin_forward %cache, %seq_ids, %append_lens : !cache, tensor<?xi64>, tensor<?xi64>");
+    line("  %pos = kv.positions %step : !cache -> tensor<?xindex>");
+    body("?", "%ids", "%n", "%step");
+    line("  return %logits, %cache_out : tensor<?" + v + ">, !cache");
+    line("}");
+    line("");
+    line("func.func @decode_batch(%tokens: tensor<?xi32>, %seq_ids: tensor<?xi64>, %cache: !cache) -> (tensor<?" + v + ">, tensor<?xi32>, !cache) {");
+    line("  %c0 = arith.constant 0 : index");
+    line("  %one = arith.constant 1 : i64");
+    line("  %n = tensor.dim %tokens, %c0 : tensor<?xi32>");
+    line("  %ones = tensor.splat %one[%n] : tensor<?xi64>");
+    line("  %step = kv.begin_forward %cache, %seq_ids, %ones : !cache, tensor<?xi64>, tensor<?xi64>");
+    line("  %pos = kv.positions %step : !cache -> tensor<?xindex>");
+    body("?", "%tokens", "%n", "%step");
+    line("  %next = gptvm.argmax %logits : tensor<?" + v + "> -> tensor<?xi32> loc(\"sampler\")");
+    line("  return %logits, %next, %cache_out : tensor<?" + v + ">, tensor<?xi32>, !cache");
+    line("}");
+  }
+
+  private void body(String s, String ids, String count) { body(s, ids, count, "%cache"); }
+
+  /** Embedding, the layers (kv ops on {@code cache0} and its successors), the final norm and the classifier over {@code s} tokens. */
+  private void body(String s, String ids, String count, String cache0) {
     int d = c.dim(), kv = c.kvDim(), hs = c.headSize(), h = c.hidden();
     String act = "tensor<" + s + "x" + d + "xf32>";
     param("%embed", "model.embed_tokens.weight", "model.embed_tokens", c.vocab(), d);
     line("  %x0 = gptvm.embedding %embed, " + ids + " : (tensor<" + c.vocab() + "x" + d + "x" + wt + ">, tensor<" + s + "xi32>) -> " + act
         + " loc(\"model.embed_tokens\")");
-    String cache = "%cache";
+    String cache = cache0;
     for (int l = 0; l < c.layers(); l++) {
       String p = "model.layers." + l + ".", x = "%x" + l, L = "_" + l;
       String qType = "tensor<" + s + "x" + c.heads() + "x" + hs + "xf32>", kType = "tensor<" + s + "x" + c.kvHeads() + "x" + hs + "xf32>";
