@@ -55,8 +55,8 @@ public final class GptvmImpls {
       shape[shape.length - 1] = out;
       return BlockEffect.next(Tensor.ofFloats(elem(op), shape, y));
     });
-    t.register(WeightOps.MatmulOp.DEF, (f, op, a) -> matmul(op, (Tensor) a[0], (Tensor) a[1], false));
-    t.register(WeightOps.BatchMatmulOp.DEF, (f, op, a) -> matmul(op, (Tensor) a[0], (Tensor) a[1], true));
+    t.register(WeightOps.MatmulOp.DEF, (f, op, a) -> matmul(f, op, (Tensor) a[0], (Tensor) a[1], false));
+    t.register(WeightOps.BatchMatmulOp.DEF, (f, op, a) -> matmul(f, op, (Tensor) a[0], (Tensor) a[1], true));
     t.register(NormOps.RmsNormOp.DEF, (f, op, a) -> {
       Tensor x = (Tensor) a[0];
       float[] y = Kernels.rmsNorm(x.floatArray(), ((Tensor) a[1]).floats(), x.dim(x.rank() - 1), new NormOps.RmsNormOp(op).eps());
@@ -185,12 +185,11 @@ public final class GptvmImpls {
     }
   }
 
-  private static BlockEffect matmul(Operation op, Tensor a, Tensor b, boolean batched) {
+  private static BlockEffect matmul(Frame f, Operation op, Tensor a, Tensor b, boolean batched) {
     int o = batched ? 1 : 0;
     int batch = batched ? a.dim(0) : 1, m = a.dim(o), k = a.dim(o + 1), n = b.dim(o + 1);
     if (b.dim(o) != k || (batched && b.dim(0) != batch)) throw new IllegalArgumentException("operand shapes do not match for a matmul");
-    float[] x = a.floatArray(), y = b.floatArray(), c = new float[batch * m * n];
-    for (int i = 0; i < batch; i++) Kernels.matmul(x, i * m * k, y, i * k * n, c, i * m * n, m, k, n);
+    float[] c = Kernels.matmul(f.interpreter().parallel(), a.floatArray(), b.floatArray(), batch, m, k, n);
     return BlockEffect.next(Tensor.ofFloats(elem(op), batched ? new int[] {batch, m, n} : new int[] {m, n}, c));
   }
 

@@ -47,22 +47,36 @@ public final class Kernels {
     return y;
   }
 
-  /** {@code [M, K] × [K, N]} for one batch at the given offsets. */
-  public static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-    for (int i = 0; i < m; i++)
-      for (int j = 0; j < n; j++) {
-        float acc = 0f;
-        for (int p = 0; p < k; p++) acc += a[aOff + i * k + p] * b[bOff + p * n + j];
-        c[cOff + i * n + j] = acc;
+  /**
+   * {@code batch} products {@code [M, K] × [K, N]} of row-major operands, rows of {@code c} split
+   * over the team; each {@code c[i, j]} sums {@code a[i, p] · b[p, j]} in order of {@code p}
+   * (row {@code i} of {@code c} accumulates the rows of {@code b}, vectorised along {@code j}).
+   */
+  public static float[] matmul(Parallel par, float[] a, float[] b, int batch, int m, int k, int n) {
+    float[] c = new float[batch * m * n];
+    boolean vector = VECTOR;
+    par.forEach(batch * m, (long) batch * m * k * n, row -> {
+      int bi = row / m, aRow = row * k, bOff = bi * k * n, cRow = row * n;
+      for (int p = 0; p < k; p++) {
+        float av = a[aRow + p];
+        if (vector) VectorKernels.axpy(av, b, bOff + p * n, c, cRow, n);
+        else for (int j = 0; j < n; j++) c[cRow + j] += av * b[bOff + p * n + j];
       }
+    });
+    return c;
   }
 
   /** llama2.c's rmsnorm over rows of {@code n}: {@code y = w · (x / sqrt(mean(x²) + eps))}. */
   public static float[] rmsNorm(float[] x, FloatBuffer w, int n, double eps) {
     float[] y = new float[x.length];
     for (int r = 0; r < x.length / n; r++) {
-      float ss = 0f;
-      for (int i = 0; i < n; i++) ss += x[r * n + i] * x[r * n + i];
+      float ss;
+      if (VECTOR) {
+        ss = VectorKernels.dot(x, r * n, x, r * n, n);
+      } else {
+        ss = 0f;
+        for (int i = 0; i < n; i++) ss += x[r * n + i] * x[r * n + i];
+      }
       ss /= n;
       ss += (float) eps;
       ss = 1.0f / (float) Math.sqrt(ss);

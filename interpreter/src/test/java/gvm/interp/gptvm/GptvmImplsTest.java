@@ -28,6 +28,35 @@ class GptvmImplsTest {
     for (int i = 0; i < g.length; i++) assertEquals(expected[i], g[i], 1e-5, "element " + i);
   }
 
+  @Test void matmulsAgainstNaiveProducts() {
+    // big enough (3·17·33·45 multiply-adds) to run on the kernel team, odd sizes for the vector tails
+    int batch = 3, m = 17, k = 33, n = 45;
+    String p = String.format("""
+        func.func @f(%%a: tensor<%1$dx%2$dx%3$dxf32>, %%b: tensor<%1$dx%3$dx%4$dxf32>, %%c: tensor<%2$dx%3$dxf32>, %%d: tensor<%3$dx%4$dxf32>)
+            -> (tensor<%1$dx%2$dx%4$dxf32>, tensor<%2$dx%4$dxf32>) {
+          %%x = gptvm.batch_matmul %%a, %%b : (tensor<%1$dx%2$dx%3$dxf32>, tensor<%1$dx%3$dx%4$dxf32>) -> tensor<%1$dx%2$dx%4$dxf32>
+          %%y = gptvm.matmul %%c, %%d : (tensor<%2$dx%3$dxf32>, tensor<%3$dx%4$dxf32>) -> tensor<%2$dx%4$dxf32>
+          return %%x, %%y : tensor<%1$dx%2$dx%4$dxf32>, tensor<%2$dx%4$dxf32>
+        }
+        """, batch, m, k, n);
+    java.util.Random rnd = new java.util.Random(5);
+    float[] a = new float[batch * m * k], b = new float[batch * k * n];
+    for (int i = 0; i < a.length; i++) a[i] = rnd.nextFloat() - 0.5f;
+    for (int i = 0; i < b.length; i++) b[i] = rnd.nextFloat() - 0.5f;
+    Object[] r = run(p, Weights.NONE, f32(new int[] {batch, m, k}, a.clone()), f32(new int[] {batch, k, n}, b.clone()),
+        f32(new int[] {m, k}, java.util.Arrays.copyOf(a, m * k)), f32(new int[] {k, n}, java.util.Arrays.copyOf(b, k * n)));
+    float[] want = new float[batch * m * n];
+    for (int bi = 0; bi < batch; bi++)
+      for (int i = 0; i < m; i++)
+        for (int j = 0; j < n; j++) {
+          double acc = 0;
+          for (int q = 0; q < k; q++) acc += (double) a[(bi * m + i) * k + q] * b[(bi * k + q) * n + j];
+          want[(bi * m + i) * n + j] = (float) acc;
+        }
+    close(want, (Tensor) r[0]);
+    close(java.util.Arrays.copyOf(want, m * n), (Tensor) r[1]);
+  }
+
   @Test void attentionMasksAndGroups() {
     // one kv head shared by two query heads; keys at positions 0, 1; query at position 1 (offset 1)
     String p = """
