@@ -13,6 +13,8 @@ import java.util.List;
  * {@code -n}; 0 or more than the capacity means the capacity); the prompt's tokens are forced, then
  * each next token is the argmax (temperature 0) or a draw of llama2.c's sampler; generation stops
  * early when the stop token comes next (llama2.c: 1, BOS; Hugging Face models: the config's eos).
+ * The prompt is prefilled in chunks of {@link #PREFILL_CHUNK} tokens (each {@code @prefill} call
+ * continues at the cache's length), so that long prompts can report progress.
  */
 public final class Generation {
   /** Receives each position's logits and each token as it is chosen. */
@@ -20,7 +22,13 @@ public final class Generation {
     default void logits(int pos, float[] row) {}
 
     default void token(int prev, int token) {}
+
+    /** After each prefill chunk: {@code done} of the {@code total} prompt positions are in the cache. */
+    default void prefilled(int done, int total) {}
   }
+
+  /** Prompt tokens per {@code @prefill} call. */
+  public static final int PREFILL_CHUNK = 128;
 
   private Generation() {}
 
@@ -36,20 +44,26 @@ public final class Generation {
     Sampler sampler = new Sampler(seed);
     Object cache = in.call("create_cache")[0];
     int n = Math.min(prompt.length, steps);
-    long[] ids = new long[n];
-    for (int i = 0; i < n; i++) ids[i] = prompt[i];
-    Object[] r = in.call("prefill", Tensor.ofInts(IntegerType.I32, new int[] {n}, ids), cache);
-    Tensor logits = (Tensor) r[0];
-    cache = r[1];
-    int vocab = logits.dim(1);
-    float[] all = logits.floatArray();
     List<Integer> out = new ArrayList<>();
     out.add(prompt[0]);
-    int pos = 0, token = prompt[0];
-    float[] row = new float[vocab];
+    int pos = 0, token = prompt[0], vocab = 0, chunkStart = 0, chunkLen = 0;
+    float[] chunk = null, row = null;
     while (pos < steps) {
       if (pos < n) {
-        System.arraycopy(all, pos * vocab, row, 0, vocab);
+        if (pos == chunkStart + chunkLen) {
+          chunkStart = pos;
+          chunkLen = Math.min(PREFILL_CHUNK, n - pos);
+          long[] ids = new long[chunkLen];
+          for (int i = 0; i < chunkLen; i++) ids[i] = prompt[pos + i];
+          Object[] r = in.call("prefill", Tensor.ofInts(IntegerType.I32, new int[] {chunkLen}, ids), cache);
+          Tensor logits = (Tensor) r[0];
+          cache = r[1];
+          vocab = logits.dim(1);
+          chunk = logits.floatArray();
+          row = new float[vocab];
+          listener.prefilled(pos + chunkLen, n);
+        }
+        System.arraycopy(chunk, (pos - chunkStart) * vocab, row, 0, vocab);
       } else {
         Object[] d = in.call("decode", Tensor.ofInts(IntegerType.I32, new int[] {1}, new long[] {token}), cache);
         row = ((Tensor) d[0]).floatArray();

@@ -32,6 +32,11 @@ public record ModelConfig(int dim, int hidden, int layers, int heads, int kvHead
     return weightDtype.equals(FloatType.BF16) ? "bf16" : weightDtype.equals(FloatType.F16) ? "f16" : weightDtype.equals(FloatType.F32) ? "f32" : "f64";
   }
 
+  /** The same model with a kv cache of {@code capacity} positions. */
+  public ModelConfig withCapacity(int capacity) {
+    return new ModelConfig(dim, hidden, layers, heads, kvHeads, vocab, capacity, ropeTheta, rmsNormEps, tiedEmbeddings, weightDtype, bosId, eosId, ropeLayout);
+  }
+
   public int headSize() { return dim / heads; }
 
   public int kvDim() { return kvHeads * headSize(); }

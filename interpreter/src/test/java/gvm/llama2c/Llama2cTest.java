@@ -65,6 +65,14 @@ class Llama2cTest {
     checkAgainstReference(ckpt, new int[] {1, 2}, 1000);
   }
 
+  @Test void promptLongerThanOnePrefillChunk() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("long.bin"), 32, 64, 2, 4, 2, 100, 200, true, 8);
+    int[] prompt = new int[Generation.PREFILL_CHUNK + 22];
+    prompt[0] = 1;
+    for (int i = 1; i < prompt.length; i++) prompt[i] = 2 + (i * 37) % 98;
+    checkAgainstReference(ckpt, prompt, 180);
+  }
+
   @Test void goldenDataFromNumpyReference() throws IOException {
     Path ckpt = dir.resolve("mini.bin");
     Files.write(ckpt, resource("mini.bin"));

@@ -1,6 +1,7 @@
 package gvm.tools.run;
 
 import gvm.dialect.func.ir.FuncOp;
+import gvm.dialect.gptvm.ir.RopeOp;
 import gvm.dialect.kv.ir.KvCacheType;
 import gvm.dialect.kv.ir.PagedCacheType;
 import gvm.interp.Interpreter;
@@ -11,6 +12,7 @@ import gvm.ir.Operation;
 import gvm.ir.types.Type;
 import gvm.llama2c.Generation;
 import gvm.llama2c.Tokenizer;
+import gvm.model.ModelConfig;
 import gvm.model.ModelException;
 import gvm.model.WeightSource;
 import java.io.BufferedOutputStream;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Parameters;
  * gvm-run: generates tokens with an imported model program (see {@code gvm-translate
  * --import-llama2c}) on the reference interpreter, as llama2.c's {@code run}: prefill of the
  * prompt, then decode steps on the kv cache; streams the text, then {@code achieved tok/s: X}.
+ * A prompt longer than one prefill chunk gets a progress line on stderr.
  */
 @Command(name = "gvm-run", mixinStandardHelpOptions = true, version = "gvm-run 0.1.0",
     description = "Generate tokens with a gptvm model program on the reference interpreter.")
@@ -107,6 +110,7 @@ public final class GvmRun implements Callable<Integer> {
       int vocab = ckpt.config().vocab();
       Tokenizer tok = tokenizer == null ? null : load(tokenizer, vocab);
       int[] ids = promptIds(tok, vocab);
+      checkRopeLayout(module, ckpt);
       Interpreter in = Interpreter.of(module, ckpt);
       parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       in.provide(Parallel.class, parallel);
@@ -131,6 +135,13 @@ public final class GvmRun implements Callable<Integer> {
             } catch (IOException e) {
               throw new Failure(dumpLogits + ": cannot write logits: " + e.getMessage());
             }
+          }
+
+          @Override public void prefilled(int done, int total) {
+            if (total <= Generation.PREFILL_CHUNK) return; // a progress line only for prompts of several chunks
+            err.print(String.format(Locale.ROOT, "\rprefill: %d/%d prompt tokens, %.1f s", done, total, (System.nanoTime() - start) / 1e9));
+            if (done == total) err.println();
+            err.flush();
           }
 
           @Override public void token(int prev, int token) {
@@ -195,6 +206,19 @@ public final class GvmRun implements Callable<Integer> {
     for (int id : ids)
       if (id < 0 || id >= vocab) throw new Failure("prompt id " + id + " is out of the vocabulary [0, " + vocab + ") of " + weights);
     return ids;
+  }
+
+  /**
+   * The q/k rows of llama2.c and Hugging Face checkpoints pair lanes differently under rope: a
+   * program imported from one format gives wrong logits on the other's weights, so that is an error.
+   */
+  private void checkRopeLayout(Operation module, WeightSource ckpt) {
+    ModelConfig.RopeLayout want = ckpt.config().ropeLayout();
+    module.walk(op -> {
+      if (op.isA(RopeOp.DEF) && new RopeOp(op).interleaved() != (want == ModelConfig.RopeLayout.INTERLEAVED))
+        throw new Failure(model + ": the program's rope pairs lanes as layout(" + (new RopeOp(op).interleaved() ? "interleaved" : "rotate_half")
+            + "), but the q/k rows of " + weights + " are laid out for " + want.keyword + " (import the model from this checkpoint)");
+    });
   }
 
   /** The kv cache capacity of one sequence: from the result type of {@code @create_cache} (a paged cache: its pool). */

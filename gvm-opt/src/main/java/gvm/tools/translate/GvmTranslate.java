@@ -5,6 +5,7 @@ import gvm.interp.Programs;
 import gvm.llama2c.Llama2cCheckpoint;
 import gvm.model.HfCheckpoint;
 import gvm.model.LlamaImporter;
+import gvm.model.ModelConfig;
 import gvm.model.ModelException;
 import gvm.model.WeightSource;
 import java.io.IOException;
@@ -37,6 +38,10 @@ public final class GvmTranslate implements Callable<Integer> {
     Path hf;
   }
 
+  @Option(names = "--capacity", paramLabel = "N",
+      description = "positions the kv cache holds (default and upper bound: the checkpoint's seq_len or max_position_embeddings)")
+  Integer capacity;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
   Path output;
 
@@ -60,7 +65,13 @@ public final class GvmTranslate implements Callable<Integer> {
   @Override public Integer call() {
     try {
       WeightSource cp = source.llama2c != null ? Llama2cCheckpoint.open(source.llama2c) : HfCheckpoint.open(source.hf);
-      String text = LlamaImporter.importModel(cp);
+      ModelConfig config = cp.config();
+      if (capacity != null) {
+        if (capacity <= 0 || capacity > config.capacity())
+          throw new ModelException("--capacity " + capacity + " is outside (0, " + config.capacity() + "], the positions the model was made for");
+        config = config.withCapacity(capacity);
+      }
+      String text = LlamaImporter.importModel(config, cp.summary());
       Programs.parse("<imported>", text);
       if (output == null) {
         out.print(text);

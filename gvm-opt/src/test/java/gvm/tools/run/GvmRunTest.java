@@ -98,6 +98,17 @@ class GvmRunTest {
         "--prompt", piece(10) + piece(20) + piece(30), "--steps", "12", "--temperature", "0.9", "--seed", "5", "--emit-ids").out());
   }
 
+  @Test void longPromptShowsPrefillProgressOnStderr() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 200, true, 1);
+    StringBuilder ids = new StringBuilder("1");
+    for (int i = 1; i < 130; i++) ids.append(',').append(2 + i % 60);
+    Result r = run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--prompt-ids", ids.toString(), "--steps", "133", "--temperature", "0",
+        "--emit-ids");
+    assertEquals(0, r.rc(), r.err());
+    assertTrue(r.out().startsWith("ids: " + ids + ","), r.out());
+    assertTrue(r.err().matches("\\rprefill: 128/130 prompt tokens, [0-9.]+ s\\rprefill: 130/130 prompt tokens, [0-9.]+ s\nachieved tok/s: [0-9.]+\n"), r.err());
+  }
+
   @Test void badInputFailsWithOneLine() throws IOException {
     Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1);
     Path mlir = imported(ckpt);
@@ -138,6 +149,9 @@ class GvmRunTest {
     Result t = translate("--import-hf", hf.toString(), "-o", mlir.toString());
     assertEquals(0, t.rc(), t.err());
     assertTrue(Files.readString(mlir).contains("layout(rotate_half)"));
+    assertTrue(translate("--import-hf", hf.toString(), "--capacity", "48").out().contains("capacity = 48, dtype = f32>"));
+    assertEquals(new Result(1, "", "gvm-translate: error: --capacity 65 is outside (0, 64], the positions the model was made for\n"),
+        translate("--import-hf", hf.toString(), "--capacity", "65"));
     Result fromHf = run(mlir.toString(), "--weights", hf.toString(), "--prompt-ids", "1,40,41", "--steps", "40", "--temperature", "0", "--emit-ids",
         "--dump-logits", a.toString());
     Result fromBin = run(imported(ckpt).toString(), "--weights", ckpt.toString(), "--prompt-ids", "1,40,41", "--steps", "40", "--temperature", "0",
@@ -178,6 +192,10 @@ class GvmRunTest {
     String missing = "error: " + st + ": missing tensor 'lm_head.weight' (the model needs shape [64, 16])\n";
     assertEquals(new Result(1, "", "gvm-run: " + missing), run(mlir.toString(), "--weights", hf.toString()));
     assertEquals(new Result(1, "", "gvm-translate: " + missing), translate("--import-hf", hf.toString()));
+    Files.writeString(cfg, config);
+    Path l = imported(ckpt);
+    assertEquals(new Result(1, "", "gvm-run: error: " + l + ": the program's rope pairs lanes as layout(interleaved), but the q/k rows of " + hf
+        + " are laid out for rotate_half (import the model from this checkpoint)\n"), run(l.toString(), "--weights", hf.toString()));
     r = translate("--import-hf", hf.toString(), "--import-llama2c", ckpt.toString());
     assertEquals(2, r.rc());
     assertTrue(r.err().startsWith("Error: --import-llama2c=CKPT, --import-hf=DIR are mutually exclusive (specify only one)"), r.err());
