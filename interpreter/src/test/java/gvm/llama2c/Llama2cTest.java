@@ -10,9 +10,6 @@ import gvm.interp.Programs;
 import gvm.ir.Operation;
 import gvm.model.LlamaImporter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,24 +75,13 @@ class Llama2cTest {
     Files.write(ckpt, resource("mini.bin"));
     List<float[]> logits = new ArrayList<>();
     List<Integer> ids = runImported(ckpt, new int[] {1, 7, 9}, 32, logits);
-    String expectedIds = new String(resource("mini.ids")).trim();
-    assertEquals(expectedIds, ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
-    ByteBuffer b = ByteBuffer.wrap(resource("mini.logits.f32")).order(ByteOrder.LITTLE_ENDIAN);
-    List<double[]> ref = new ArrayList<>();
-    while (b.hasRemaining()) {
-      double[] row = new double[64];
-      for (int i = 0; i < 64; i++) row[i] = b.getFloat();
-      ref.add(row);
-    }
+    assertEquals(new String(resource("mini.ids")).trim(), ReferenceModelAccess.ids(ids));
+    List<double[]> ref = ReferenceModelAccess.logits("mini.logits.f32", 64);
     assertEquals(ref.size(), logits.size());
     assertTrue(relL2(ref, logits) < 1e-4, "relative L2 error " + relL2(ref, logits));
   }
 
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream s = Llama2cTest.class.getResourceAsStream("/llama2c/" + name)) {
-      return s.readAllBytes();
-    }
-  }
+  private static byte[] resource(String name) throws IOException { return ReferenceModelAccess.resource(name); }
 
   @Test void importedModuleNamesWeightsAndLayers() {
     Llama2cCheckpoint.Config c = new Llama2cCheckpoint.Config(16, 40, 2, 4, 2, 64, 32, false);

@@ -24,4 +24,26 @@ public final class ReferenceModelAccess {
       }
     return Math.sqrt(num / den);
   }
+
+  /** A golden file of the numpy reference, from the test resources' llama2c/ folder. */
+  public static byte[] resource(String name) throws IOException {
+    try (java.io.InputStream s = ReferenceModelAccess.class.getResourceAsStream("/llama2c/" + name)) {
+      return s.readAllBytes();
+    }
+  }
+
+  /** Golden logits: little-endian float32 rows of {@code vocab}. */
+  public static List<double[]> logits(String name, int vocab) throws IOException {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(resource(name)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    List<double[]> ref = new java.util.ArrayList<>();
+    while (b.hasRemaining()) {
+      double[] row = new double[vocab];
+      for (int i = 0; i < vocab; i++) row[i] = b.getFloat();
+      ref.add(row);
+    }
+    return ref;
+  }
+
+  /** Ids as llama_ref prints them: comma separated. */
+  public static String ids(List<Integer> ids) { return ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""); }
 }

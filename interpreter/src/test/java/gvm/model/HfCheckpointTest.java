@@ -71,27 +71,15 @@ class HfCheckpointTest {
 
   @Test void bf16ExportOfNumpyGoldenModelMatchesNumpyReference() throws IOException {
     Path bin = dir.resolve("mini.bin");
-    Files.write(bin, resource("mini.bin"));
+    Files.write(bin, ReferenceModelAccess.resource("mini.bin"));
     HfWriter.write(Llama2cCheckpoint.open(bin), dir.resolve("mini"), FloatType.BF16, 1);
     List<float[]> logits = new ArrayList<>();
     List<Integer> ids = run(HfCheckpoint.open(dir.resolve("mini")), new int[] {1, 7, 9}, 32, logits);
-    assertEquals(new String(resource("mini-bf16.ids")).trim(), ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""));
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(resource("mini-bf16.logits.f32")).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    List<double[]> ref = new ArrayList<>();
-    while (b.hasRemaining()) {
-      double[] row = new double[64];
-      for (int i = 0; i < 64; i++) row[i] = b.getFloat();
-      ref.add(row);
-    }
+    assertEquals(new String(ReferenceModelAccess.resource("mini-bf16.ids")).trim(), ReferenceModelAccess.ids(ids));
+    List<double[]> ref = ReferenceModelAccess.logits("mini-bf16.logits.f32", 64);
     assertEquals(ref.size(), logits.size());
     double rel = ReferenceModelAccess.relL2(ref, logits);
     assertTrue(rel < 1e-4, "relative L2 error " + rel);
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (java.io.InputStream s = HfCheckpointTest.class.getResourceAsStream("/llama2c/" + name)) {
-      return s.readAllBytes();
-    }
   }
 
   @Test void importedModuleKeepsWeightTypeAndRopeLayout() throws IOException {
