@@ -391,3 +391,84 @@ func.func @sample_seed_type(%x: tensor<1x512xf32>, %s: i32) {
   %0:2 = "gptvm.sample"(%x, %s) <{temperature = 1.0 : f64, top_k = 0 : i64, top_p = 1.0 : f64}> : (tensor<1x512xf32>, i32) -> (tensor<1xi32>, i64)
   return
 }
+
+// -----
+
+func.func @fused_arguments(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'gptvm.fused' op requires one body argument per input, but has 0 for 1 inputs}}
+  %0 = gptvm.fused kind(elementwise) %x : (tensor<4xf32>) -> tensor<4xf32> {
+    %c = arith.constant dense<1.0> : tensor<4xf32>
+    gptvm.yield %c : tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @fused_argument_type(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'gptvm.fused' op requires body argument #0 to have the type of input #0}}
+  %0 = gptvm.fused kind(elementwise) %x : (tensor<4xf32>) -> tensor<4xf32> {
+  ^bb0(%a: tensor<8xf32>):
+    %c = arith.constant dense<1.0> : tensor<4xf32>
+    gptvm.yield %c : tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @fused_yield_types(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'gptvm.fused' op requires the yielded types to match the result types}}
+  %0 = gptvm.fused kind(elementwise) %x : (tensor<4xf32>) -> tensor<8xf32> {
+  ^bb0(%a: tensor<4xf32>):
+    %s = gptvm.silu %a : tensor<4xf32>
+    gptvm.yield %s : tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @concat_params_none() {
+  // expected-error@+1 {{'gptvm.concat_params' op requires at least one parameter}}
+  %0 = "gptvm.concat_params"() : () -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @concat_params_not_param(%w: tensor<4x4xf32>) {
+  // expected-error@+1 {{'gptvm.concat_params' op requires every operand to be a 'gptvm.param'}}
+  %0 = gptvm.concat_params %w : tensor<4x4xf32> -> tensor<4x4xf32>
+  return
+}
+
+// -----
+
+func.func @concat_params_rank() {
+  %a = gptvm.param "a" : tensor<4x4xf32>
+  %b = gptvm.param "b" : tensor<4xf32>
+  // expected-error@+1 {{'gptvm.concat_params' op requires operands of the result's rank and element type}}
+  %0 = gptvm.concat_params %a, %b : tensor<4x4xf32>, tensor<4xf32> -> tensor<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @concat_params_dims() {
+  %a = gptvm.param "a" : tensor<4x4xf32>
+  %b = gptvm.param "b" : tensor<4x8xf32>
+  // expected-error@+1 {{'gptvm.concat_params' op requires operands to match the result in every dimension but the first}}
+  %0 = gptvm.concat_params %a, %b : tensor<4x4xf32>, tensor<4x8xf32> -> tensor<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @concat_params_rows() {
+  %a = gptvm.param "a" : tensor<4x4xf32>
+  %b = gptvm.param "b" : tensor<2x4xf32>
+  // expected-error@+1 {{'gptvm.concat_params' op requires the result's first dimension to be the sum of the operands' (6)}}
+  %0 = gptvm.concat_params %a, %b : tensor<4x4xf32>, tensor<2x4xf32> -> tensor<8x4xf32>
+  return
+}

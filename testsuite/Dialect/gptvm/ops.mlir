@@ -151,3 +151,28 @@ func.func @sampling(%logits: tensor<1x512xf32>, %seed: i64) -> (tensor<1xi32>, t
     }
   }
 #-}
+
+// A fusion group (a linear with its residual add) and joined weights, as the fusion passes write them.
+// CHECK-LABEL: func.func @fusion
+func.func @fusion(%x: tensor<1x64xf32>, %r: tensor<1x64xf32>) -> (tensor<1x64xf32>, tensor<96x64xf32>) {
+  %wq = gptvm.param "q" : tensor<64x64xf32>
+  %wk = gptvm.param "k" : tensor<32x64xf32>
+  // CHECK: gptvm.concat_params %{{.*}}, %{{.*}} : tensor<64x64xf32>, tensor<32x64xf32> -> tensor<96x64xf32>
+  // GENERIC: "gptvm.concat_params"(%{{.*}}, %{{.*}}) : (tensor<64x64xf32>, tensor<32x64xf32>) -> tensor<96x64xf32>
+  %wqk = gptvm.concat_params %wq, %wk : tensor<64x64xf32>, tensor<32x64xf32> -> tensor<96x64xf32>
+  // CHECK: gptvm.fused kind(out_elementwise_fusable) %arg0, %{{.*}}, %arg1 : (tensor<1x64xf32>, tensor<64x64xf32>, tensor<1x64xf32>) -> tensor<1x64xf32> {
+  // CHECK-NEXT: ^bb0(%[[A:.*]]: tensor<1x64xf32>, %[[W:.*]]: tensor<64x64xf32>, %[[R:.*]]: tensor<1x64xf32>):
+  // CHECK-NEXT: %[[L:.*]] = gptvm.linear %[[A]], %[[W]]
+  // CHECK-NEXT: %[[S:.*]] = gptvm.add %[[R]], %[[L]] : tensor<1x64xf32>
+  // CHECK-NEXT: gptvm.yield %[[S]] : tensor<1x64xf32>
+  // CHECK-NEXT: }
+  // GENERIC: "gptvm.fused"(%{{.*}}, %{{.*}}, %{{.*}}) <{kind = 4 : i32}> ({
+  // GENERIC: "gptvm.yield"(%{{.*}}) : (tensor<1x64xf32>) -> ()
+  %y = gptvm.fused kind(out_elementwise_fusable) %x, %wq, %r : (tensor<1x64xf32>, tensor<64x64xf32>, tensor<1x64xf32>) -> tensor<1x64xf32> {
+  ^bb0(%a: tensor<1x64xf32>, %w: tensor<64x64xf32>, %res: tensor<1x64xf32>):
+    %l = gptvm.linear %a, %w : (tensor<1x64xf32>, tensor<64x64xf32>) -> tensor<1x64xf32>
+    %s = gptvm.add %res, %l : tensor<1x64xf32>
+    gptvm.yield %s : tensor<1x64xf32>
+  }
+  return %y, %wqk : tensor<1x64xf32>, tensor<96x64xf32>
+}

@@ -13,6 +13,7 @@ public final class Impls {
     gvm.interp.arith.ArithImpls.register(t);
     gvm.interp.tensor.TensorImpls.register(t);
     gvm.interp.gptvm.GptvmImpls.register(t);
+    gvm.interp.gptvm.FusedImpls.register(t);
     gvm.interp.kv.KvImpls.register(t);
     return t;
   }

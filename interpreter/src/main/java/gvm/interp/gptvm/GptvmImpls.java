@@ -68,10 +68,10 @@ public final class GptvmImpls {
       float[] y = Kernels.layerNorm(x.floatArray(), ((Tensor) a[1]).floats(), a.length > 2 ? ((Tensor) a[2]).floats() : null, x.dim(x.rank() - 1), eps);
       return BlockEffect.next(Tensor.ofFloats(elem(op), x.shape(), y));
     });
-    unary(t, ElementwiseOps.SiluOp.DEF, x -> (float) (x / (1.0f + (float) Math.exp(-x))));
+    unary(t, ElementwiseOps.SiluOp.DEF, ScalarOps::silu);
     t.register(ElementwiseOps.GeluOp.DEF, (f, op, a) -> {
       boolean tanh = new ElementwiseOps.GeluOp(op).tanh();
-      return apply(op, (Tensor) a[0], x -> tanh ? 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))) : 0.5 * x * (1 + erf(x / Math.sqrt(2))));
+      return apply(op, (Tensor) a[0], x -> ScalarOps.gelu(x, tanh));
     });
     binary(t, ElementwiseOps.AddOp.DEF, false);
     binary(t, ElementwiseOps.MulOp.DEF, true);

@@ -7,6 +7,7 @@ import static gvm.ir.def.Trait.*;
 import gvm.dialect.builtin.ir.CastOpInterface;
 import gvm.dialect.builtin.ir.CommonTypeConstraints;
 import gvm.dialect.builtin.ir.DiagText;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.OpResult;
 import gvm.ir.Operation;
@@ -39,7 +40,7 @@ public final class CastOps {
     return OpDef.named("arith." + mnemonic).summary(summary)
         .operand("in", from)
         .result("out", to)
-        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_SHAPE)
+        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_SHAPE).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model())
         .format("$in attr-dict `:` type($in) `to` type($out)")
         .implement(CastOpInterface.class, compatible)
         .verifier(CastOps::verifySameInputOutputTensorDims)

@@ -1,6 +1,7 @@
 package gvm.dialect.arith.ir;
 
 import static gvm.dialect.arith.ir.ConstFold.*;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.ir.attributes.Attribute;
 import gvm.ir.rewrite.OpFoldResult;
 
@@ -28,7 +29,7 @@ public final class FloatOps {
         .operand("rhs", FLOAT_LIKE)
         .property("fastmath", FastMathFlagsAttr.CONSTRAINT, FastMathFlagsAttr.NONE)
         .result("result", FLOAT_LIKE)
-        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_TYPE).traits(traits)
+        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_TYPE).traits(traits).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model())
         .format("$lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($result)");
   }
 
@@ -169,7 +170,7 @@ public final class FloatOps {
         .operand("operand", FLOAT_LIKE)
         .property("fastmath", FastMathFlagsAttr.CONSTRAINT, FastMathFlagsAttr.NONE)
         .result("result", FLOAT_LIKE)
-        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_TYPE)
+        .traits(ELEMENTWISE, PURE, SAME_OPERANDS_AND_RESULT_TYPE).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model())
         .format("$operand (`fastmath` `` $fastmath^)? attr-dict `:` type($result)")
         .folder(NegFOp::fold);
 

@@ -6,6 +6,7 @@ import static gvm.ir.def.Trait.*;
 
 import static gvm.dialect.arith.ir.ConstFold.*;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.ir.OpResult;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -32,7 +33,7 @@ public final class IntegerOps {
         .operand("lhs", SIGNLESS_INTEGER_OR_INDEX_LIKE)
         .operand("rhs", SIGNLESS_INTEGER_OR_INDEX_LIKE)
         .result("result", SIGNLESS_INTEGER_OR_INDEX_LIKE)
-        .traits(ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE).traits(traits)
+        .traits(ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE).traits(traits).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model())
         .format("$lhs `,` $rhs attr-dict `:` type($result)");
   }
 

@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -35,7 +36,7 @@ import gvm.ir.types.ShapedType;
  * }</pre>
  */
 public final class AttentionOp extends OpView {
-  public static final OpDef DEF = OpDef.named("gptvm.attention")
+  public static final OpDef DEF = OpDef.named("gptvm.attention").implement(OpPatternKind.Interface.class, OpPatternKind.OPAQUE.model())
       .summary("scaled dot-product attention with grouped-query heads, causal mask and sliding window")
       .operand("query", FLOAT_TENSOR)
       .operand("key", FLOAT_TENSOR)

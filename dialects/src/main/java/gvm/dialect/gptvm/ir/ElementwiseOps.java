@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.*;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Verify;
@@ -24,7 +25,7 @@ public final class ElementwiseOps {
     return OpDef.named("gptvm." + mnemonic).summary(summary)
         .operand("input", FLOAT_TENSOR)
         .result("result", FLOAT_TENSOR)
-        .traits(PURE, ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE);
+        .traits(PURE, ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model());
   }
 
   private static OpDef binary(String mnemonic, String summary, Trait... traits) {
@@ -32,7 +33,7 @@ public final class ElementwiseOps {
         .operand("lhs", FLOAT_TENSOR)
         .operand("rhs", FLOAT_TENSOR)
         .result("result", FLOAT_TENSOR)
-        .traits(PURE, ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE).traits(traits)
+        .traits(PURE, ELEMENTWISE, SAME_OPERANDS_AND_RESULT_TYPE).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model()).traits(traits)
         .format("$lhs `,` $rhs attr-dict `:` type($result)");
   }
 
@@ -104,7 +105,7 @@ public final class ElementwiseOps {
    */
   public static final class SoftmaxOp extends OpView {
     public static final OpDef DEF = unary("softmax", "softmax along one axis")
-        .property("axis", I64_ATTR, IntegerAttr.i64(-1))
+        .property("axis", I64_ATTR, IntegerAttr.i64(-1)).implement(OpPatternKind.Interface.class, OpPatternKind.REDUCTION.model())
         .format("$input `axis` `(` $axis `)` attr-dict `:` type($result)")
         .verifier(SoftmaxOp::verify);
 

@@ -28,7 +28,8 @@ public final class GptvmDialect extends Dialect {
         ElementwiseOps.SoftmaxOp.DEF,
         RopeOp.DEF, AttentionOp.DEF,
         ShapeOps.SplitOp.DEF, ShapeOps.ReshapeOp.DEF, ShapeOps.TransposeOp.DEF,
-        SamplingOps.ArgmaxOp.DEF, SamplingOps.SampleOp.DEF);
+        SamplingOps.ArgmaxOp.DEF, SamplingOps.SampleOp.DEF,
+        FusionOps.FusedOp.DEF, FusionOps.YieldOp.DEF, FusionOps.ConcatParamsOp.DEF);
   }
 
   @Override public List<String> dependentDialects() { return List.of("tensor"); }

@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -32,7 +33,7 @@ public final class NormOps {
    */
   public static final class RmsNormOp extends OpView {
     public static final OpDef DEF = OpDef.named("gptvm.rms_norm")
-        .summary("root-mean-square normalization over the last dimension, scaled by weight")
+        .summary("root-mean-square normalization over the last dimension, scaled by weight").implement(OpPatternKind.Interface.class, OpPatternKind.REDUCTION.model())
         .operand("input", FLOAT_TENSOR)
         .operand("weight", FLOAT_TENSOR)
         .property("eps", F64_ATTR, f64(DEFAULT_EPS))
@@ -57,7 +58,7 @@ public final class NormOps {
    */
   public static final class LayerNormOp extends OpView {
     public static final OpDef DEF = OpDef.named("gptvm.layer_norm")
-        .summary("layer normalization over the last dimension, scaled by weight plus optional bias")
+        .summary("layer normalization over the last dimension, scaled by weight plus optional bias").implement(OpPatternKind.Interface.class, OpPatternKind.REDUCTION.model())
         .operand("input", FLOAT_TENSOR)
         .operand("weight", FLOAT_TENSOR)
         .optionalOperand("bias", FLOAT_TENSOR)

@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -36,7 +37,7 @@ import gvm.ir.types.ShapedType;
  * }</pre>
  */
 public final class RopeOp extends OpView {
-  public static final OpDef DEF = OpDef.named("gptvm.rope")
+  public static final OpDef DEF = OpDef.named("gptvm.rope").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("rotary position embedding of [seq, heads, head_dim] at the given positions")
       .operand("input", FLOAT_TENSOR)
       .operand("positions", INT_TENSOR)

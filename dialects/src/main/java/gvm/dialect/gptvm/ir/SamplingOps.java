@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -29,7 +30,7 @@ public final class SamplingOps {
    * }</pre>
    */
   public static final class ArgmaxOp extends OpView {
-    public static final OpDef DEF = OpDef.named("gptvm.argmax")
+    public static final OpDef DEF = OpDef.named("gptvm.argmax").implement(OpPatternKind.Interface.class, OpPatternKind.REDUCTION.model())
         .summary("index of the largest value along the last dimension (first on ties)")
         .operand("logits", FLOAT_TENSOR)
         .result("result", INT_TENSOR)
@@ -64,7 +65,7 @@ public final class SamplingOps {
    * }</pre>
    */
   public static final class SampleOp extends OpView {
-    public static final OpDef DEF = OpDef.named("gptvm.sample")
+    public static final OpDef DEF = OpDef.named("gptvm.sample").implement(OpPatternKind.Interface.class, OpPatternKind.OPAQUE.model())
         .summary("sample token ids with temperature, top-k and top-p from a seeded random state")
         .operand("logits", FLOAT_TENSOR)
         .operand("seed", I64)

@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -35,7 +36,7 @@ public final class ShapeOps {
    * }</pre>
    */
   public static final class SplitOp extends OpView {
-    public static final OpDef DEF = OpDef.named("gptvm.split")
+    public static final OpDef DEF = OpDef.named("gptvm.split").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
         .summary("consecutive slices along one axis, sized by the result types")
         .operand("input", ANY_RANKED)
         .property("axis", I64_ATTR)
@@ -78,7 +79,7 @@ public final class ShapeOps {
    * }</pre>
    */
   public static final class ReshapeOp extends OpView {
-    public static final OpDef DEF = OpDef.named("gptvm.reshape")
+    public static final OpDef DEF = OpDef.named("gptvm.reshape").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
         .summary("row-major reshape to the result type's shape")
         .operand("input", ANY_RANKED)
         .result("result", ANY_RANKED)
@@ -108,7 +109,7 @@ public final class ShapeOps {
    * }</pre>
    */
   public static final class TransposeOp extends OpView {
-    public static final OpDef DEF = OpDef.named("gptvm.transpose")
+    public static final OpDef DEF = OpDef.named("gptvm.transpose").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
         .summary("permutation of dimensions: result dimension d is input dimension perm[d]")
         .operand("input", ANY_RANKED)
         .property("permutation", DENSE_I64_ARRAY)

@@ -4,6 +4,7 @@ import static gvm.dialect.gptvm.ir.GptvmConstraints.*;
 import static gvm.dialect.gptvm.ir.GptvmVerify.*;
 import static gvm.ir.def.Trait.PURE;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -32,7 +33,7 @@ public final class WeightOps {
    */
   public static final class ParamOp extends OpView {
     public static final OpDef DEF = OpDef.named("gptvm.param")
-        .summary("named reference to a weight of the external checkpoint")
+        .summary("named reference to a weight of the external checkpoint").implement(OpPatternKind.Interface.class, OpPatternKind.OPAQUE.model())
         .property("name", STR_ATTR)
         .result("result", STATIC_TENSOR)
         .traits(PURE)
@@ -59,7 +60,7 @@ public final class WeightOps {
    */
   public static final class EmbeddingOp extends OpView {
     public static final OpDef DEF = OpDef.named("gptvm.embedding")
-        .summary("token embedding lookup: rows of the table indexed by token ids")
+        .summary("token embedding lookup: rows of the table indexed by token ids").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
         .operand("table", FLOAT_TENSOR)
         .operand("ids", INT_TENSOR)
         .result("result", FLOAT_TENSOR)
@@ -96,7 +97,7 @@ public final class WeightOps {
    */
   public static final class LinearOp extends OpView {
     public static final OpDef DEF = OpDef.named("gptvm.linear")
-        .summary("fully connected layer: input times transposed weight, plus optional bias")
+        .summary("fully connected layer: input times transposed weight, plus optional bias").implement(OpPatternKind.Interface.class, OpPatternKind.OUT_ELEMENTWISE_FUSABLE.model())
         .operand("input", FLOAT_TENSOR)
         .operand("weight", FLOAT_TENSOR)
         .optionalOperand("bias", FLOAT_TENSOR)
@@ -157,7 +158,7 @@ public final class WeightOps {
   }
 
   private static OpDef matmul(String name, String summary, int rank) {
-    return OpDef.named(name).summary(summary)
+    return OpDef.named(name).summary(summary).implement(OpPatternKind.Interface.class, OpPatternKind.OUT_ELEMENTWISE_FUSABLE.model())
         .operand("lhs", FLOAT_TENSOR)
         .operand("rhs", FLOAT_TENSOR)
         .result("result", FLOAT_TENSOR)

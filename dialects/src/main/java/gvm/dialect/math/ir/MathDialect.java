@@ -6,6 +6,7 @@ import static gvm.ir.def.Trait.SAME_OPERANDS_AND_RESULT_TYPE;
 
 import gvm.dialect.arith.ir.FastMathFlagsAttr;
 import gvm.dialect.builtin.ir.CommonTypeConstraints;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.ir.Dialect;
 import gvm.ir.def.OpDef;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class MathDialect extends Dialect {
   private static OpDef unaryFloat(String mnemonic, String summary) {
     return OpDef.named("math." + mnemonic).summary(summary)
         .operand("operand", CommonTypeConstraints.FLOAT_LIKE).property("fastmath", FastMathFlagsAttr.CONSTRAINT, FastMathFlagsAttr.NONE)
-        .result("result", CommonTypeConstraints.FLOAT_LIKE).traits(PURE, SAME_OPERANDS_AND_RESULT_TYPE, ELEMENTWISE).format(UNARY_FORMAT);
+        .result("result", CommonTypeConstraints.FLOAT_LIKE).traits(PURE, SAME_OPERANDS_AND_RESULT_TYPE, ELEMENTWISE).format(UNARY_FORMAT).implement(OpPatternKind.Interface.class, OpPatternKind.ELEMENTWISE.model());
   }
 
   public static final List<OpDef> UNARY_FLOAT = List.of(

@@ -3,6 +3,7 @@ package gvm.dialect.tensor.ir;
 import static gvm.ir.def.Trait.*;
 
 import gvm.dialect.builtin.ir.CastOpInterface;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** {@code tensor.cast}: the same tensor at a type with more or less static shape information. */
 public final class CastOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.cast")
+  public static final OpDef DEF = OpDef.named("tensor.cast").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("tensor cast operation")
       .operand("source", TensorConstraints.ANY_TENSOR)
       .result("dest", TensorConstraints.ANY_TENSOR)

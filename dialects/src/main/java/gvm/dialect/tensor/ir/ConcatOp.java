@@ -3,6 +3,7 @@ package gvm.dialect.tensor.ir;
 import static gvm.ir.def.Trait.*;
 
 import gvm.dialect.builtin.ir.DiagText;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -22,7 +23,7 @@ import java.util.List;
  * }</pre>
  */
 public final class ConcatOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.concat")
+  public static final OpDef DEF = OpDef.named("tensor.concat").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("tensor concatenation operation")
       .property("dim", TensorConstraints.I64_ATTR)
       .variadicOperand("inputs", TensorConstraints.ANY_RANKED_TENSOR)

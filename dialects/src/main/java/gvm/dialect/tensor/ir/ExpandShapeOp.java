@@ -3,6 +3,7 @@ package gvm.dialect.tensor.ir;
 import static gvm.ir.def.Trait.*;
 
 import gvm.dialect.builtin.ir.CommonTypeConstraints;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -21,7 +22,7 @@ import java.util.List;
  * }</pre>
  */
 public final class ExpandShapeOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.expand_shape")
+  public static final OpDef DEF = OpDef.named("tensor.expand_shape").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("operation to produce a tensor with a higher rank")
       .operand("src", TensorConstraints.ANY_TENSOR)
       .property("reassociation", TensorConstraints.INDEX_LIST_ARRAY)

@@ -2,6 +2,7 @@ package gvm.dialect.tensor.ir;
 
 import static gvm.ir.def.Trait.*;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.ir.Operation;
 import gvm.ir.def.OpDef;
 import gvm.ir.types.RankedTensorType;
@@ -15,7 +16,7 @@ import gvm.ir.types.RankedTensorType;
  * }</pre>
  */
 public final class ExtractSliceOp extends OffsetSizeAndStrideOp {
-  public static final OpDef DEF = OffsetSizeAndStrideOp.withOffsetsSizesAndStrides(OpDef.named("tensor.extract_slice")
+  public static final OpDef DEF = OffsetSizeAndStrideOp.withOffsetsSizesAndStrides(OpDef.named("tensor.extract_slice").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("extract slice operation")
       .operand("source", TensorConstraints.ANY_RANKED_TENSOR))
       .result("result", TensorConstraints.ANY_RANKED_TENSOR)

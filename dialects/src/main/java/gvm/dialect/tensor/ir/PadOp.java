@@ -4,6 +4,7 @@ import static gvm.ir.def.Trait.*;
 
 import gvm.dialect.builtin.ir.CommonTypeConstraints;
 import gvm.dialect.builtin.ir.DiagText;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Block;
 import gvm.ir.Operation;
@@ -29,7 +30,7 @@ import java.util.List;
  * }</pre>
  */
 public final class PadOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.pad")
+  public static final OpDef DEF = OpDef.named("tensor.pad").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("tensor pad operation")
       .operand("source", TensorConstraints.ANY_RANKED_TENSOR)
       .variadicOperand("low", CommonTypeConstraints.INDEX)

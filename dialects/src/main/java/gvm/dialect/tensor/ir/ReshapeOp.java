@@ -2,6 +2,7 @@ package gvm.dialect.tensor.ir;
 
 import static gvm.ir.def.Trait.*;
 
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -12,7 +13,7 @@ import gvm.ir.types.ShapedType;
 
 /** {@code tensor.reshape}: the same elements in the shape given by a 1-D shape tensor. */
 public final class ReshapeOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.reshape")
+  public static final OpDef DEF = OpDef.named("tensor.reshape").implement(OpPatternKind.Interface.class, OpPatternKind.INJECTIVE.model())
       .summary("tensor reshape operation")
       .operand("source", TensorConstraints.ANY_TENSOR)
       .operand("shape", TensorConstraints.SHAPE_TENSOR)

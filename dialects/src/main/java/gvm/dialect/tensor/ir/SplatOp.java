@@ -3,6 +3,7 @@ package gvm.dialect.tensor.ir;
 import static gvm.ir.def.Trait.*;
 
 import gvm.dialect.builtin.ir.CommonTypeConstraints;
+import gvm.dialect.builtin.ir.OpPatternKind;
 import gvm.dialect.builtin.ir.OpView;
 import gvm.ir.Operation;
 import gvm.ir.Value;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** {@code tensor.splat}: a tensor with every element equal to the operand; one size per dynamic dimension. */
 public final class SplatOp extends OpView {
-  public static final OpDef DEF = OpDef.named("tensor.splat")
+  public static final OpDef DEF = OpDef.named("tensor.splat").implement(OpPatternKind.Interface.class, OpPatternKind.BROADCAST.model())
       .summary("tensor splat or broadcast operation")
       .operand("input", TensorConstraints.SPLAT_ELEMENT)
       .variadicOperand("dynamicSizes", CommonTypeConstraints.INDEX)
