@@ -29,6 +29,8 @@ public final class Passes {
     PassRegistry.register(ViewOpGraphPass::new);
     PassRegistry.register(gvm.transforms.canonicalize.CanonicalizerPass::new);
     PassRegistry.register(gvm.transforms.cse.CSEPass::new);
+    // Fusion (issue 7): gptvm-fuse-parallel-linears, gptvm-fuse and the gptvm-optimize pipeline.
+    gvm.transforms.fusion.FuseOpsPass.registerAll();
     PassRegistry.register(gvm.transforms.inline.InlinerPass::new);
     PassRegistry.register(gvm.transforms.sccp.SCCPPass::new);
     PassRegistry.register(gvm.transforms.mesh.ShardingPropagationPass::new);
