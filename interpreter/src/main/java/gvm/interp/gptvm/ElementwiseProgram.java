@@ -1,6 +1,7 @@
 package gvm.interp.gptvm;
 
 import gvm.dialect.gptvm.ir.ElementwiseOps;
+import gvm.dialect.gptvm.ir.ShapeOps;
 import gvm.dialect.arith.ir.FloatOps;
 import gvm.ir.Block;
 import gvm.ir.BlockArgument;
@@ -16,7 +17,9 @@ import java.util.Map;
 /**
  * An elementwise chain of a fusion group compiled to a small register program evaluated per
  * element: element {@code i} of each input is loaded, the ops run on scalars, the yielded value is
- * element {@code i} of the result. Each op rounds to float as its op-by-op impl does, so a fused
+ * element {@code i} of the result. A {@code gptvm.split} of an input along its last axis is read in
+ * place (element {@code i} of a part is element {@code (i / cols) · total + offset + i % cols} of
+ * the input), so a split feeding the chain costs no copy. Each op rounds to float as its op-by-op impl does, so a fused
  * group computes the same bits as the ops one by one, without a tensor between them.
  */
 final class ElementwiseProgram {
@@ -24,14 +27,20 @@ final class ElementwiseProgram {
 
   private record Instr(Code code, int dst, int a, int b) {}
 
-  /** Register {@code loadReg[k]} takes element i of block argument {@code loadArg[k]}. */
-  private final int[] loadArg, loadReg;
+  /**
+   * Register {@code loadReg[k]} takes element i of block argument {@code loadArg[k]}, or of its
+   * columns {@code [loadOffset[k], loadOffset[k] + loadCols[k])} of {@code loadTotal[k]} per row.
+   */
+  private final int[] loadArg, loadReg, loadCols, loadTotal, loadOffset;
   private final Instr[] code;
   private final int registers, result, anchorReg;
 
-  private ElementwiseProgram(int[] loadArg, int[] loadReg, Instr[] code, int registers, int result, int anchorReg) {
-    this.loadArg = loadArg;
-    this.loadReg = loadReg;
+  private ElementwiseProgram(int[][] loads, Instr[] code, int registers, int result, int anchorReg) {
+    this.loadArg = loads[0];
+    this.loadReg = loads[1];
+    this.loadCols = loads[2];
+    this.loadTotal = loads[3];
+    this.loadOffset = loads[4];
     this.code = code;
     this.registers = registers;
     this.result = result;
@@ -49,7 +58,8 @@ final class ElementwiseProgram {
     Value out = yield.operand(0);
     if (!(out.type() instanceof RankedTensorType rt) || !rt.elementType().equals(FloatType.F32)) return null;
     Map<Value, Integer> reg = new IdentityHashMap<>();
-    List<Integer> loadArg = new ArrayList<>(), loadReg = new ArrayList<>();
+    List<int[]> loads = new ArrayList<>(); // {arg, reg, cols, total, offset}
+    Map<Value, int[]> parts = new IdentityHashMap<>(); // split results: {arg, cols, total, offset}
     List<Instr> code = new ArrayList<>();
     int anchorReg = -1;
     if (anchor != null) {
@@ -65,6 +75,10 @@ final class ElementwiseProgram {
         if (!started) return null; // something runs before the anchor
         continue;
       }
+      if (op.isA(ShapeOps.SplitOp.DEF) && anchor == null) {
+        if (!splitInPlace(op, body, parts)) return null;
+        continue;
+      }
       Code c = code(op);
       if (c == null || op.numResults() != 1 || !op.result(0).type().equals(rt)) return null;
       int[] ins = new int[2];
@@ -73,11 +87,12 @@ final class ElementwiseProgram {
         if (!v.type().equals(rt)) return null;
         Integer r = reg.get(v);
         if (r == null) {
-          if (!(v instanceof BlockArgument arg) || arg.owner() != body) return null;
+          int[] part = parts.get(v);
+          if (part == null && v instanceof BlockArgument arg && arg.owner() == body) part = new int[] {arg.index(), 1, 1, 0};
+          if (part == null) return null;
           r = next++;
           reg.put(v, r);
-          loadArg.add(arg.index());
-          loadReg.add(r);
+          loads.add(new int[] {part[0], r, part[1], part[2], part[3]});
         }
         ins[k] = r;
       }
@@ -87,8 +102,26 @@ final class ElementwiseProgram {
     }
     Integer res = reg.get(out);
     if (res == null || code.isEmpty() && anchor == null) return null;
-    return new ElementwiseProgram(loadArg.stream().mapToInt(Integer::intValue).toArray(), loadReg.stream().mapToInt(Integer::intValue).toArray(),
-        code.toArray(new Instr[0]), next, res, anchorReg);
+    int[][] columns = new int[5][loads.size()];
+    for (int k = 0; k < loads.size(); k++) for (int c = 0; c < 5; c++) columns[c][k] = loads.get(k)[c];
+    return new ElementwiseProgram(columns, code.toArray(new Instr[0]), next, res, anchorReg);
+  }
+
+  /** Records the parts of a split of a block argument along its static last axis; false for any other split. */
+  private static boolean splitInPlace(Operation split, Block body, Map<Value, int[]> parts) {
+    if (!(split.operand(0) instanceof BlockArgument arg) || arg.owner() != body) return false;
+    RankedTensorType in = (RankedTensorType) arg.type();
+    int axis = new ShapeOps.SplitOp(split).axis();
+    if (axis != in.rank() - 1 || in.shape().isDynamic(axis)) return false;
+    int total = (int) in.shape().dim(axis), offset = 0;
+    for (Value r : split.results()) {
+      long cols = ((RankedTensorType) r.type()).shape().dim(axis);
+      if (cols < 0) return false;
+      // a part of one column per row reads like a plain input only when the input has one column too
+      parts.put(r, total == cols ? new int[] {arg.index(), 1, 1, 0} : new int[] {arg.index(), (int) cols, total, offset});
+      offset += (int) cols;
+    }
+    return true;
   }
 
   private static Code code(Operation op) {
@@ -107,13 +140,19 @@ final class ElementwiseProgram {
   /** The block arguments the program reads per element. */
   int[] inputs() { return loadArg.clone(); }
 
+  /** How many elements block argument {@code loadArg[k]} has for a result of {@code n}. */
+  int inputSize(int k, int n) { return loadCols[k] == 1 && loadTotal[k] == 1 ? n : n / loadCols[k] * loadTotal[k]; }
+
   /** Fresh registers for one thread. */
   float[] registers() { return new float[registers]; }
 
   /** The result at element {@code i}; {@code in[k]} holds the elements of block argument k (null when unread). */
   float eval(int i, float acc, float[][] in, float[] r) {
     if (anchorReg >= 0) r[anchorReg] = acc;
-    for (int k = 0; k < loadArg.length; k++) r[loadReg[k]] = in[loadArg[k]][i];
+    for (int k = 0; k < loadArg.length; k++) {
+      int c = loadCols[k];
+      r[loadReg[k]] = in[loadArg[k]][c == 1 && loadTotal[k] == 1 ? i : i / c * loadTotal[k] + loadOffset[k] + i % c];
+    }
     for (Instr s : code) {
       float a = r[s.a], b = r[s.b];
       r[s.dst] = switch (s.code) {

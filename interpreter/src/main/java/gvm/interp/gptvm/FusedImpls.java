@@ -28,7 +28,7 @@ public final class FusedImpls {
   private FusedImpls() {}
 
   /** How one {@code gptvm.fused} op runs, compiled on first use. */
-  private sealed interface Plan permits Chain, LinearEpilogue, OpByOp {}
+  sealed interface Plan permits Chain, LinearEpilogue, OpByOp {}
 
   private record Chain(ElementwiseProgram program) implements Plan {}
 
@@ -58,7 +58,8 @@ public final class FusedImpls {
     return BlockEffect.next(f.runRegion(op.region(0), a));
   }
 
-  private static Plan plan(Operation op) {
+  /** How {@code op} runs: a {@code Chain}, a {@code LinearEpilogue} or {@code OpByOp} (package-private for tests). */
+  static Plan plan(Operation op) {
     Block body = op.region(0).front();
     if (op.numResults() != 1) return new OpByOp();
     Operation first = body.first();
@@ -78,10 +79,11 @@ public final class FusedImpls {
   /** The inputs the program reads, as float arrays (null where unread); all of {@code n} elements. */
   private static float[][] inputs(ElementwiseProgram p, Object[] a, int n) {
     float[][] in = new float[a.length][];
-    for (int k : p.inputs()) {
-      Tensor t = (Tensor) a[k];
-      if (t.size() != n) throw new IllegalArgumentException("fused operand #" + k + " has " + t.size() + " elements, the result " + n);
-      in[k] = array(t);
+    int[] args = p.inputs();
+    for (int j = 0; j < args.length; j++) {
+      Tensor t = (Tensor) a[args[j]];
+      if (t.size() != p.inputSize(j, n)) throw new IllegalArgumentException("fused operand #" + args[j] + " has " + t.size() + " elements, expected " + p.inputSize(j, n));
+      in[args[j]] = array(t);
     }
     return in;
   }
@@ -103,12 +105,12 @@ public final class FusedImpls {
   }
 
   private static Tensor chain(Frame f, Operation op, ElementwiseProgram p, Object[] a) {
-    int[] shape = null;
-    for (int k : p.inputs()) {
-      shape = ((Tensor) a[k]).shape();
-      break;
-    }
-    shape = resultShape(op, a, shape);
+    // the result's static sizes; a dynamic one is the first input's (a split only cuts the last axis)
+    RankedTensorType rt = (RankedTensorType) op.result(0).type();
+    Tensor first = (Tensor) a[p.inputs()[0]];
+    if (first.rank() != rt.rank()) throw new IllegalArgumentException("fused operand has rank " + first.rank() + ", the result " + rt.rank());
+    int[] shape = new int[rt.rank()];
+    for (int d = 0; d < shape.length; d++) shape[d] = rt.shape().isDynamic(d) ? first.dim(d) : (int) rt.shape().dim(d);
     int n = Tensor.size(shape);
     float[][] in = inputs(p, a, n);
     float[] out = new float[n];
