@@ -8,6 +8,7 @@ import gvm.interp.Interpreter;
 import gvm.interp.Programs;
 import gvm.ir.Diagnostic;
 import gvm.ir.Operation;
+import gvm.model.LlamaImporter;
 import gvm.pass.OpPassManager;
 import gvm.pass.PassManager;
 import gvm.pass.PassPipelineParser;
@@ -29,7 +30,7 @@ class FusionNumericsTest {
 
   private static List<Integer> generate(Operation module, Llama2cCheckpoint cp, int[] prompt, int steps, List<float[]> logits) {
     Interpreter in = Interpreter.of(module, cp);
-    return Generation.run(in, prompt, steps, cp.config().seq(), 0, 0, new Generation.Listener() {
+    return Generation.run(in, prompt, steps, cp.config().capacity(), 0, 0, new Generation.Listener() {
       @Override public void logits(int pos, float[] row) { logits.add(row.clone()); }
     });
   }
@@ -50,7 +51,7 @@ class FusionNumericsTest {
 
   private void sameAsUnoptimised(Path ckpt, int[] prompt, int steps) throws gvm.pass.PassPipelineException {
     Llama2cCheckpoint cp = Llama2cCheckpoint.open(ckpt);
-    String text = Llama2cImporter.importModel(cp.config(), ckpt.getFileName().toString());
+    String text = LlamaImporter.importModel(cp);
     List<float[]> plain = new ArrayList<>(), fused = new ArrayList<>();
     List<Integer> plainIds = generate(Programs.parse("model.mlir", text), cp, prompt, steps, plain);
     Operation optimised = Programs.parse("model.mlir", text);
