@@ -118,6 +118,10 @@ public final class HfCheckpoint extends MappedWeights {
       throw new ModelException(cfg + ": unsupported architecture " + arch.get(0).asText() + " (LlamaForCausalLM is supported)");
     JsonNode scaling = j.get("rope_scaling");
     if (scaling != null && !scaling.isNull()) throw new ModelException(cfg + ": rope_scaling " + scaling + " is not supported");
+    for (String bias : new String[] {"attention_bias", "mlp_bias"})
+      if (j.path(bias).asBoolean(false)) throw new ModelException(cfg + ": " + bias + " is not supported (Llama's projections have no bias)");
+    String act = j.path("hidden_act").asText("silu");
+    if (!act.equals("silu")) throw new ModelException(cfg + ": hidden_act " + act + " is not supported (silu is)");
     int dim = integer(cfg, j, "hidden_size", null), heads = integer(cfg, j, "num_attention_heads", null);
     ModelConfig c = new ModelConfig(dim, integer(cfg, j, "intermediate_size", null), integer(cfg, j, "num_hidden_layers", null), heads,
         integer(cfg, j, "num_key_value_heads", heads), integer(cfg, j, "vocab_size", null), integer(cfg, j, "max_position_embeddings", 2048),

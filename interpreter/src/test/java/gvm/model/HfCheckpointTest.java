@@ -127,6 +127,12 @@ class HfCheckpointTest {
     Files.writeString(cfg, config.replace("\"vocab_size\"", "\"vocab\""));
     e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
     assertEquals(cfg + ": config has no vocab_size", e.getMessage());
+    Files.writeString(cfg, config.replace("\"hidden_act\" : \"silu\"", "\"hidden_act\" : \"gelu\""));
+    e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
+    assertEquals(cfg + ": hidden_act gelu is not supported (silu is)", e.getMessage());
+    Files.writeString(cfg, config.replace("\"hidden_act\"", "\"attention_bias\" : true, \"hidden_act\""));
+    e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
+    assertEquals(cfg + ": attention_bias is not supported (Llama's projections have no bias)", e.getMessage());
     Files.writeString(cfg, "{\"hidden_size\": 64,");
     e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
     assertTrue(e.getMessage().startsWith(cfg + ": malformed JSON: ") && !e.getMessage().contains("\n"), e.getMessage());
