@@ -94,6 +94,43 @@ class ElementTypesTest {
     return r;
   }
 
+  /** {@code x} rounded to nearest even with {@code bits} fraction bits (normal numbers): f16 has 10, bf16 7. */
+  private static double roundTo(double x, int bits) {
+    double scale = Math.scalb(1.0, bits - Math.getExponent(x));
+    return Math.rint(x * scale) / scale;
+  }
+
+  @org.junit.jupiter.api.Test
+  void arithConvertsTensorsBetweenTheTypes() {
+    String p = """
+        func.func @f(%x: tensor<4xf32>) -> (tensor<4xf16>, tensor<4xbf16>, tensor<4xf32>, tensor<4xi8>, tensor<4xi64>, tensor<4xi1>, tensor<4xbf16>, tensor<2xbf16>) {
+          %h = arith.truncf %x : tensor<4xf32> to tensor<4xf16>
+          %b = arith.truncf %x : tensor<4xf32> to tensor<4xbf16>
+          %e = arith.extf %h : tensor<4xf16> to tensor<4xf32>
+          %i = arith.fptosi %x : tensor<4xf32> to tensor<4xi8>
+          %l = arith.extsi %i : tensor<4xi8> to tensor<4xi64>
+          %t = arith.trunci %l : tensor<4xi64> to tensor<4xi1>
+          %s = arith.sitofp %l : tensor<4xi64> to tensor<4xbf16>
+          %c = arith.constant dense<[1.1, -300.7]> : tensor<2xbf16>
+          return %h, %b, %e, %i, %l, %t, %s, %c : tensor<4xf16>, tensor<4xbf16>, tensor<4xf32>, tensor<4xi8>, tensor<4xi64>, tensor<4xi1>, tensor<4xbf16>, tensor<2xbf16>
+        }
+        """;
+    float[] x = {1.1f, -2.7f, 100.3f, 0.1f};
+    Object[] r = Interpreter.of(Programs.parse("conv.mlir", p), Weights.NONE).call("f", Tensor.ofFloats(FloatType.F32, new int[] {4}, x.clone()));
+    for (int k = 0; k < 4; k++) {
+      assertEquals(roundTo(x[k], 10), ((Tensor) r[0]).f(k), 0.0, "f16 " + k);
+      assertEquals(roundTo(x[k], 7), ((Tensor) r[1]).f(k), 0.0, "bf16 " + k);
+      assertEquals(roundTo(x[k], 10), ((Tensor) r[2]).f(k), 0.0, "f16 widened " + k);
+      long trunc = (long) x[k];
+      assertEquals(trunc, ((Tensor) r[3]).i(k));
+      assertEquals(trunc, ((Tensor) r[4]).i(k));
+      assertEquals((trunc & 1) == 0 ? 0L : -1L, ((Tensor) r[5]).i(k));
+      assertEquals(trunc == 0 ? 0.0 : roundTo(trunc, 7), ((Tensor) r[6]).f(k), 0.0);
+    }
+    assertArrayEquals(new float[] {(float) roundTo(1.1, 7), (float) roundTo(-300.7, 7)}, ((Tensor) r[7]).floatArray());
+    assertEquals(FloatType.BF16, ((Tensor) r[7]).elementType());
+  }
+
   private static final String GPTVM = """
       !c = !kv.cache<layers = 1, kv_heads = 1, head_dim = 4, capacity = 4, dtype = T>
       func.func @f(%x: tensor<2x4xT>, %w: tensor<3x4xT>, %n: tensor<4xT>, %q: tensor<2x2x4xT>, %k: tensor<2x1x4xT>, %ids: tensor<2xi32>, %b: tensor<4x3xT>)
