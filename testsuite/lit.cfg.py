@@ -14,8 +14,8 @@ import lit.formats
 config.name = 'gvm'
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = ['.mlir']
-# src/ and target/ are Maven's; Output/ directories are skipped anyway.
-config.excludes = ['src', 'target']
+# src/ and target/ are Maven's; Inputs/ hold the inputs of tests; Output/ directories are skipped anyway.
+config.excludes = ['src', 'target', 'Inputs']
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 # Keep the Output/ directories (%t, %T) out of the source tree.
 config.test_exec_root = os.path.join(config.test_source_root, 'target', 'lit')

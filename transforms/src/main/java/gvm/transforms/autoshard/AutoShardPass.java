@@ -123,7 +123,7 @@ public final class AutoShardPass extends Pass {
       throw new Failure(module, "gptvm-auto-shard found no plan (solver status " + sol.status() + " after " + trim(seconds) + " s)");
     }
     SymbolRefAttr ref = SymbolRefAttr.flat(meshName);
-    new PlanEmitter(g, sol.choice(), ref, ctx).emit();
+    new PlanEmitter(module, g, sol.choice(), ref, ctx).emit();
     String file = report.get().isEmpty() ? defaultReport : report.get();
     if (!file.isEmpty()) {
       try {
@@ -205,12 +205,14 @@ public final class AutoShardPass extends Pass {
 
   /** Inserts the plan's mesh.shard ops. */
   private static final class PlanEmitter {
+    private final Operation module;
     private final ShardingGraph g;
     private final int[] choice;
     private final SymbolRefAttr mesh;
     private final PatternRewriter b;
 
-    PlanEmitter(ShardingGraph g, int[] choice, SymbolRefAttr mesh, PassContext ctx) {
+    PlanEmitter(Operation module, ShardingGraph g, int[] choice, SymbolRefAttr mesh, PassContext ctx) {
+      this.module = module;
       this.g = g;
       this.choice = choice;
       this.mesh = mesh;
@@ -252,11 +254,46 @@ public final class AutoShardPass extends Pass {
           Placement from = strategy(prod).results()[ri];
           // A partial result is all-reduced where its users take it whole (the annotation pair sharding-propagation writes).
           if (from.equals(s.operands()[j]) && strategy(prod).allReduceAxes().length == 0) continue;
-          b.setInsertionPoint(it.op);
-          it.op.setOperand(j, shard(v, s.operands()[j], new long[0], true));
+          // One annotation per value and sharding, right after the value's own: it serves every user.
+          Placement to = s.operands()[j];
+          gvm.ir.Value forUsers = forUsersOf.computeIfAbsent(v, k -> new java.util.HashMap<>()).get(to);
+          if (forUsers == null) {
+            b.setInsertionPointAfter(((gvm.ir.OpResult) v).owner());
+            forUsers = shard(v, to, new long[0], true);
+            forUsersOf.get(v).put(to, forUsers);
+          }
+          it.op.setOperand(j, forUsers);
         }
       }
+      shardCaches();
     }
+
+    private final java.util.Map<gvm.ir.Value, java.util.Map<Placement, gvm.ir.Value>> forUsersOf = new java.util.IdentityHashMap<>();
+
+    /**
+     * A kv cache is no tensor: its sharding (that of its logical tensor [layers, capacity, kv_heads,
+     * head_dim]) follows the keys its kv.append ops take. kv.create ops get it as their mesh.sharding
+     * attribute, which spmdization reads in functions without kv ops (@create_cache).
+     */
+    private void shardCaches() {
+      java.util.Set<String> heads = new java.util.LinkedHashSet<>();
+      for (ShardingGraph.Item it : g.items) {
+        if (it.op == null || !it.op.isA(gvm.dialect.kv.ir.CacheOps.AppendOp.DEF)) continue;
+        Placement k = strategy(it).operands()[1];
+        if (k == null) continue;
+        int[] dims = new int[k.meshRank()];
+        for (int a = 0; a < dims.length; a++) dims[a] = k.dimOf(a) == 1 ? 2 : Placement.REPLICATED;
+        heads.add(new Placement(dims).toString());
+        cacheSharding = new Placement(dims);
+      }
+      if (heads.size() != 1 || cacheSharding.isReplicated()) return;
+      module.walk(op -> {
+        if (op.isA(gvm.dialect.kv.ir.CacheOps.CreateOp.DEF) && op.attr("mesh.sharding") == null)
+          op.setAttr("mesh.sharding", cacheSharding.toAttr(mesh, 4));
+      });
+    }
+
+    private Placement cacheSharding;
 
     /** The item producing the annotated value {@code v} (the result of one of our mesh.shard ops), or null. */
     private ShardingGraph.Item findProducer(gvm.ir.Value v, java.util.Map<gvm.ir.Value, gvm.ir.Value> annotated) {

@@ -78,13 +78,14 @@ final class ShardingGraph {
   void addFunction(Operation func, double weight) {
     Block body = func.region(0).blocks().get(0);
     List<Item> roots = new ArrayList<>();
+    int firstItem = items.size();
     for (BlockArgument a : body.arguments())
       if (a.type() instanceof RankedTensorType t) add(new Item(null, a, Strategy.forSource(t, costs), weight), roots);
     for (Operation op : body.operations()) {
       if (!touchesTensors(op)) continue;
       add(new Item(op, null, strategies(op), weight), roots);
     }
-    detectRepeats(roots);
+    detectRepeats(roots, firstItem);
   }
 
   private static boolean touchesTensors(Operation op) {
@@ -169,22 +170,25 @@ final class ShardingGraph {
     if (ra != rb) parent.put(rb, ra);
   }
 
-  /** Signature of a root: op, types, and the distance back to each operand's root (or its type when it comes from outside). */
+  /**
+   * Signature of a root: op, types, and how many items back each operand's producer is (or the
+   * operand's type when it comes from outside the function's items).
+   */
   private String signature(Item it, Map<Item, Integer> index) {
     if (it.op == null) return "arg:" + it.arg.type();
     StringBuilder b = new StringBuilder(it.op.name()).append('|').append(it.op.resultTypes()).append('|');
     for (Value v : it.op.operands()) {
       Item p = producer.get(v);
-      Integer at = p == null ? null : index.get(p.root());
+      Integer at = p == null ? null : index.get(p);
       b.append(at == null ? v.type().toString() : "@" + (index.get(it) - at)).append(',');
     }
     return b.toString();
   }
 
-  private void detectRepeats(List<Item> roots) {
+  private void detectRepeats(List<Item> roots, int firstItem) {
     int n = roots.size();
     Map<Item, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < n; i++) index.put(roots.get(i), i);
+    for (int i = firstItem; i < items.size(); i++) index.put(items.get(i), i);
     Map<String, Integer> ids = new HashMap<>();
     int[] sig = new int[n];
     for (int i = 0; i < n; i++) sig[i] = ids.computeIfAbsent(signature(roots.get(i), index), k -> ids.size());

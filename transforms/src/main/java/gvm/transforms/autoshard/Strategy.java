@@ -24,6 +24,9 @@ record Strategy(int[] loopOfAxis, Placement[] operands, Placement[] results, lon
   private static final Set<String> CONTRACTIONS = Set.of("gptvm.linear", "gptvm.matmul", "gptvm.batch_matmul", "tosa.matmul",
       "linalg.matmul", "linalg.matmul_transpose_b", "linalg.batch_matmul");
 
+  /** The weight of the storage tie-break against the plan's time. */
+  static final double STORAGE_TIE_BREAK = 1e-3;
+
   /** The strategies of a value with no producer to follow (a gptvm.param weight, a function argument): every placement. */
   static List<Strategy> forSource(RankedTensorType t, Costs c) {
     int rank = t.shape().rank();
@@ -32,7 +35,10 @@ record Strategy(int[] loopOfAxis, Placement[] operands, Placement[] results, lon
       Placement p = new Placement(assign);
       if (!fits(t, p, c)) continue;
       long bytes = (long) p.deviceBytes(t, c.meshShape(), c.dynamicSize());
-      out.add(new Strategy(assign, new Placement[0], new Placement[] {p}, new long[0], 0, 0, bytes));
+      // Memory is a constraint, not a cost; to break the ties it leaves (a weight stored whole and
+      // sliced, or stored split) the plan pays one thousandth of the time to read what it stores.
+      double storage = STORAGE_TIE_BREAK * bytes / c.machine().memoryBandwidth();
+      out.add(new Strategy(assign, new Placement[0], new Placement[] {p}, new long[0], storage, 0, bytes));
     }
     return out;
   }
@@ -78,11 +84,12 @@ record Strategy(int[] loopOfAxis, Placement[] operands, Placement[] results, lon
     boolean contraction = CONTRACTIONS.contains(op.name()) || op.name().startsWith("linalg.") && si.reductionLoopKinds(op).stream()
         .allMatch(k -> k == gvm.dialect.mesh.ir.ReductionKind.SUM);
     for (int l = 0; l < loops; l++) {
-      if (size[l] == 0) splittable[l] = false;
+      if (size[l] == 0 || !si.isLoopShardable(op, l)) splittable[l] = false;
       if (iters.get(l) == IteratorType.REDUCTION && !contraction) splittable[l] = false;
     }
+    boolean gather = op.name().equals("gptvm.embedding");
     double iterations = 1;
-    for (long s : size) iterations *= s == ShapedType.DYNAMIC ? c.dynamicSize() : Math.max(1, s);
+    for (int l = 0; l < loops; l++) if (!(gather && l == loops - 1)) iterations *= size[l] == ShapedType.DYNAMIC ? c.dynamicSize() : Math.max(1, size[l]);
     double flopsPerIteration = iters.contains(IteratorType.REDUCTION) ? 2 : 1;
     Type elementType = op.numResults() > 0 && op.result(0).type() instanceof ShapedType s ? s.elementType() : gvm.ir.types.FloatType.F32;
 
@@ -102,7 +109,8 @@ record Strategy(int[] loopOfAxis, Placement[] operands, Placement[] results, lon
       for (int i = 0; i < ins.length; i++) {
         if (!(op.operand(i).type() instanceof RankedTensorType r)) continue;
         ins[i] = place(maps.get(i), assign);
-        bytes += ins[i].deviceBytes(r, mesh, c.dynamicSize());
+        // An embedding reads the rows of its ids, not its table: counted as the result's bytes below.
+        if (!(gather && i == 0)) bytes += ins[i].deviceBytes(r, mesh, c.dynamicSize());
       }
       List<Long> partial = new ArrayList<>();
       for (int a = 0; a < mesh.length; a++) if (assign[a] >= 0 && iters.get(assign[a]) == IteratorType.REDUCTION) partial.add((long) a);
@@ -116,6 +124,7 @@ record Strategy(int[] loopOfAxis, Placement[] operands, Placement[] results, lon
         memory += b;
         if (partialAxes.length > 0) comm += c.machine().allReduce(b, mesh, partialAxes);
       }
+      if (gather) bytes *= 2;
       double compute = c.machine().computeSeconds(iterations * flopsPerIteration / devicesWorking, bytes, elementType);
       out.add(new Strategy(assign, ins, outs, partialAxes, compute, comm, (long) memory));
     }
