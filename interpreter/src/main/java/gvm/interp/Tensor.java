@@ -52,6 +52,44 @@ public final class Tensor {
     return new Tensor(gvm.ir.types.FloatType.F32, shape, f, b, null);
   }
 
+  /**
+   * A tensor of {@code elementType} over little-endian {@code bytes} as stored in a checkpoint or a
+   * {@code dense_resource} blob: f32 as a view (no copy), f16/bf16 widened to float storage, integers
+   * (i1 as one byte) sign-extended.
+   */
+  public static Tensor fromLittleEndian(Type elementType, int[] shape, ByteBuffer bytes) {
+    if (elementType.equals(FloatType.F32)) return view(shape, bytes);
+    ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+    int n = size(shape);
+    if (elementType instanceof FloatType ft && ft.width() == 16) {
+      float[] data = new float[n];
+      if (ft.equals(FloatType.BF16)) {
+        for (int i = 0; i < n; i++) data[i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xffff) << 16);
+      } else {
+        for (int i = 0; i < n; i++) data[i] = (float) Elements.fromBits(b.getShort(2 * i) & 0xffff, ft);
+      }
+      return ofExactFloats(elementType, shape, data);
+    }
+    if (Elements.isInteger(elementType)) {
+      int bytesPer = elementBytes(elementType);
+      long[] data = new long[n];
+      for (int i = 0; i < n; i++)
+        data[i] = switch (bytesPer) {
+          case 1 -> b.get(i);
+          case 2 -> b.getShort(2 * i);
+          case 4 -> b.getInt(4 * i);
+          default -> b.getLong(8 * i);
+        };
+      return ofInts(elementType, shape, data);
+    }
+    throw new IllegalArgumentException("cannot read " + elementType + " elements from bytes");
+  }
+
+  /** Bytes per element in little-endian storage (i1: one byte). */
+  public static int elementBytes(Type t) {
+    return Math.max(1, ((t instanceof FloatType ft ? ft.width() : Elements.width(t)) + 7) / 8);
+  }
+
   /** An integer tensor over {@code data} (taken, not copied; normalized in place to the width). */
   public static Tensor ofInts(Type elementType, int[] shape, long[] data) {
     check(shape, data.length);

@@ -16,6 +16,9 @@ public final class LlamaImporter {
   private final ModelConfig c;
   private final String wt, rope, eps;
   private final StringBuilder out = new StringBuilder();
+  /** With {@code --embed-weights}: the checkpoint whose tensors become {@code dense_resource} blobs, else null. */
+  private WeightSource embedded;
+  private final java.util.Set<String> blobs = new java.util.LinkedHashSet<>();
 
   private LlamaImporter(ModelConfig c) {
     this.c = c;
@@ -36,6 +39,51 @@ public final class LlamaImporter {
 
   /** The module text for the model of {@code source}. */
   public static String importModel(WeightSource source) { return importModel(source.config(), source.summary()); }
+
+  /**
+   * The module text for the model of {@code source} with a kv cache of {@code c.capacity()}; with
+   * {@code embedWeights} the weights are {@code arith.constant dense_resource<name>} of blobs in the
+   * module's {@code dialect_resources} section (hex, as MLIR writes them) instead of {@code gptvm.param}.
+   */
+  public static String importModel(WeightSource source, ModelConfig c, boolean embedWeights) {
+    LlamaImporter im = new LlamaImporter(c);
+    im.embedded = embedWeights ? source : null;
+    im.module(source.summary());
+    if (embedWeights) {
+      // without a checkpoint the runner learns the token that ends generation from the program
+      im.line("");
+      im.line("func.func @stop_token() -> i32 {");
+      im.line("  %eos = arith.constant " + c.eosId() + " : i32");
+      im.line("  return %eos : i32");
+      im.line("}");
+      im.resources();
+    }
+    return im.out.toString();
+  }
+
+  /** {@code {-# dialect_resources: { builtin: { name: "0x<alignment><bytes>" } } #-}}. */
+  private void resources() {
+    line("");
+    line("{-#");
+    line("  dialect_resources: {");
+    line("    builtin: {");
+    int n = 0;
+    for (String name : blobs) {
+      WeightSource.TensorInfo info = embedded.info(name);
+      if (!info.dtype().equals(c.weightDtype()))
+        throw new ModelException(embedded.describe() + ": cannot embed '" + name + "' of " + info.dtype().semantics() + " among " + wt + " weights");
+      java.nio.ByteBuffer b = embedded.bytes(name);
+      int align = wt.equals("f32") ? 4 : 2;
+      out.append("      ").append(name).append(": \"0x").append(String.format(Locale.ROOT, "%02X000000", align));
+      for (int i = b.position(); i < b.limit(); i++) out.append(HEX[(b.get(i) >> 4) & 15]).append(HEX[b.get(i) & 15]);
+      out.append(++n < blobs.size() ? "\",\n" : "\"\n");
+    }
+    line("    }");
+    line("  }");
+    line("#-}");
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private void module(String summary) {
     int hs = c.headSize();
@@ -162,7 +210,12 @@ public final class LlamaImporter {
   private void param(String result, String name, String loc, int... shape) {
     StringBuilder t = new StringBuilder("tensor<");
     for (int s : shape) t.append(s).append('x');
-    op(result, "gptvm.param \"" + name + "\" : " + t + wt + ">", loc);
+    if (embedded == null) {
+      op(result, "gptvm.param \"" + name + "\" : " + t + wt + ">", loc);
+    } else {
+      blobs.add(name);
+      op(result, "arith.constant dense_resource<" + name + "> : " + t + wt + ">", loc);
+    }
   }
 
   private void linear(String result, String input, String weight, String inType, int out, int in, String outType, String loc) {

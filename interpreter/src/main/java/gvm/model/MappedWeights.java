@@ -1,10 +1,7 @@
 package gvm.model;
 
-import gvm.interp.Elements;
 import gvm.interp.Tensor;
-import gvm.ir.types.FloatType;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,16 +19,5 @@ public abstract class MappedWeights implements WeightSource {
   }
 
   /** The tensor of {@code info} over little-endian {@code bytes}. */
-  public static Tensor tensor(TensorInfo info, ByteBuffer bytes) {
-    FloatType t = info.dtype();
-    if (t.equals(FloatType.F32)) return Tensor.view(info.shape(), bytes);
-    ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
-    float[] data = new float[Tensor.size(info.shape())];
-    if (t.equals(FloatType.BF16)) {
-      for (int i = 0; i < data.length; i++) data[i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xffff) << 16);
-    } else {
-      for (int i = 0; i < data.length; i++) data[i] = (float) Elements.fromBits(b.getShort(2 * i) & 0xffff, t);
-    }
-    return Tensor.ofExactFloats(t, info.shape(), data);
-  }
+  public static Tensor tensor(TensorInfo info, ByteBuffer bytes) { return Tensor.fromLittleEndian(info.dtype(), info.shape(), bytes); }
 }

@@ -2,6 +2,7 @@ package gvm.tools.run;
 
 import gvm.dialect.func.ir.FuncOp;
 import gvm.dialect.gptvm.ir.RopeOp;
+import gvm.dialect.gptvm.ir.WeightOps;
 import gvm.dialect.kv.ir.KvCacheType;
 import gvm.dialect.kv.ir.PagedCacheType;
 import gvm.interp.Interpreter;
@@ -43,7 +44,8 @@ public final class GvmRun implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.mlir", description = "the program (@create_cache, @prefill, @decode)")
   Path model;
 
-  @Option(names = "--weights", paramLabel = "CKPT", required = true, description = "the checkpoint the gptvm.param ops read: a llama2.c .bin or a Hugging Face directory")
+  @Option(names = "--weights", paramLabel = "CKPT",
+      description = "the checkpoint the gptvm.param ops read: a llama2.c .bin or a Hugging Face directory (not needed by a program with embedded weights)")
   Path weights;
 
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "llama2.c tokenizer.bin: text prompts and text output")
@@ -106,12 +108,15 @@ public final class GvmRun implements Callable<Integer> {
         throw new Failure(model + ": cannot read the program");
       }
       Operation module = Programs.parse(model.toString(), text);
-      WeightSource ckpt = WeightSource.open(weights);
-      int vocab = ckpt.config().vocab();
+      WeightSource ckpt = weights == null ? null : WeightSource.open(weights);
+      if (ckpt == null) module.walk(op -> {
+        if (op.isA(WeightOps.ParamOp.DEF)) throw new Failure(model + ": the program reads its weights with gptvm.param: give --weights");
+      });
+      int vocab = ckpt != null ? ckpt.config().vocab() : vocab(module);
       Tokenizer tok = tokenizer == null ? null : load(tokenizer, vocab);
       int[] ids = promptIds(tok, vocab);
-      checkRopeLayout(module, ckpt);
-      Interpreter in = Interpreter.of(module, ckpt);
+      if (ckpt != null) checkRopeLayout(module, ckpt);
+      Interpreter in = Interpreter.of(module, ckpt == null ? gvm.interp.Weights.NONE : ckpt);
       parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       in.provide(Parallel.class, parallel);
       for (String f : new String[] {"create_cache", "prefill", "decode"})
@@ -122,7 +127,7 @@ public final class GvmRun implements Callable<Integer> {
       long[] firstDone = {0, 0};
       List<Integer> result;
       try {
-        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, ckpt.config().eosId(),
+        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt),
             new Generation.Listener() {
           @Override public void logits(int pos, float[] row) {
             if (firstDone[0] == 0) firstDone[0] = System.nanoTime();
@@ -204,8 +209,23 @@ public final class GvmRun implements Callable<Integer> {
     }
     if (ids.length == 0) throw new Failure("--prompt-ids: no token ids");
     for (int id : ids)
-      if (id < 0 || id >= vocab) throw new Failure("prompt id " + id + " is out of the vocabulary [0, " + vocab + ") of " + weights);
+      if (id < 0 || id >= vocab) throw new Failure("prompt id " + id + " is out of the vocabulary [0, " + vocab + ") of " + (weights != null ? weights : model));
     return ids;
+  }
+
+  /** The token that ends generation: the checkpoint's eos, else the program's {@code @stop_token()}, else 1 (BOS, as llama2.c). */
+  private static int stopToken(Interpreter in, WeightSource ckpt) {
+    if (ckpt != null) return ckpt.config().eosId();
+    return in.hasFunction("stop_token") ? (int) (long) (Long) in.call("stop_token")[0] : 1;
+  }
+
+  /** The vocabulary of a program without a checkpoint: the last dimension of {@code @prefill}'s logits. */
+  private int vocab(Operation module) {
+    for (Operation op = module.region(0).front().first(); op != null; op = op.nextOp())
+      if (op.isA(FuncOp.DEF) && "prefill".equals(new FuncOp(op).name()) && !new FuncOp(op).functionType().results().isEmpty()
+          && new FuncOp(op).functionType().results().get(0) instanceof gvm.ir.types.RankedTensorType t && t.rank() == 2 && t.shape().dim(1) > 0)
+        return (int) t.shape().dim(1);
+    throw new Failure(model + ": '@prefill' must return the logits as a tensor<?xVOCABxf32>");
   }
 
   /**

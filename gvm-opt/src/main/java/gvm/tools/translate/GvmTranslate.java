@@ -42,6 +42,9 @@ public final class GvmTranslate implements Callable<Integer> {
       description = "positions the kv cache holds (default and upper bound: the checkpoint's seq_len or max_position_embeddings)")
   Integer capacity;
 
+  @Option(names = "--embed-weights", description = "carry the weights in the module as dense_resource blobs instead of gptvm.param (small models)")
+  boolean embedWeights;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
   Path output;
 
@@ -71,7 +74,7 @@ public final class GvmTranslate implements Callable<Integer> {
           throw new ModelException("--capacity " + capacity + " is outside (0, " + config.capacity() + "], the positions the model was made for");
         config = config.withCapacity(capacity);
       }
-      String text = LlamaImporter.importModel(config, cp.summary());
+      String text = LlamaImporter.importModel(cp, config, embedWeights);
       Programs.parse("<imported>", text);
       if (output == null) {
         out.print(text);

@@ -168,6 +168,38 @@ class GvmRunTest {
     assertTrue(Math.sqrt(num / den) < 1e-5, "relative L2 " + Math.sqrt(num / den));
   }
 
+  @Test void embeddedWeightsRunWithoutACheckpoint() throws IOException {
+    Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, false, 4), hf = dir.resolve("hf");
+    HfWriter.write(Llama2cCheckpoint.open(ckpt), hf, FloatType.BF16, 1);
+    for (String[] source : new String[][] {{"--import-llama2c", ckpt.toString()}, {"--import-hf", hf.toString()}}) {
+      Path params = dir.resolve("params.mlir"), embedded = dir.resolve("embedded.mlir"), a = dir.resolve("a.f32"), b = dir.resolve("b.f32");
+      assertEquals(0, translate(source[0], source[1], "-o", params.toString()).rc());
+      Result t = translate(source[0], source[1], "--embed-weights", "-o", embedded.toString());
+      assertEquals(0, t.rc(), t.err());
+      String text = Files.readString(embedded);
+      assertTrue(text.contains("arith.constant dense_resource<model.layers.1.mlp.down_proj.weight> : tensor<16x40x"), text.substring(0, 300));
+      assertTrue(text.contains("      lm_head.weight: \"0x0" + (source[0].equals("--import-hf") ? "2" : "4") + "000000"), "resources");
+      assertTrue(!text.contains("gptvm.param"));
+      Result withParams = run(params.toString(), "--weights", source[1], "--prompt-ids", "1,5", "--steps", "20", "--temperature", "0", "--emit-ids",
+          "--dump-logits", a.toString());
+      Result self = run(embedded.toString(), "--prompt-ids", "1,5", "--steps", "20", "--temperature", "0", "--emit-ids", "--dump-logits", b.toString());
+      assertEquals(0, self.rc(), self.err());
+      assertEquals(withParams.out(), self.out());
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)), "same logits");
+      assertEquals(new Result(1, "", "gvm-run: error: " + params + ": the program reads its weights with gptvm.param: give --weights\n"),
+          run(params.toString(), "--prompt-ids", "1"));
+    }
+    // the program carries the HF config's eos: generation stops before it, as with the checkpoint
+    Path cfg = hf.resolve("config.json"), embedded = dir.resolve("eos.mlir");
+    String free = run(dir.resolve("params.mlir").toString(), "--weights", hf.toString(), "--prompt-ids", "1", "--steps", "20", "--temperature", "0",
+        "--emit-ids").out();
+    String eos = free.split(",")[4];
+    Files.writeString(cfg, Files.readString(cfg).replace("\"eos_token_id\" : 1", "\"eos_token_id\" : " + eos));
+    assertEquals(0, translate("--import-hf", hf.toString(), "--embed-weights", "-o", embedded.toString()).rc());
+    assertEquals(free.substring(0, free.indexOf("," + eos + ",")) + "\n", run(embedded.toString(), "--prompt-ids", "1", "--steps", "20",
+        "--temperature", "0", "--emit-ids").out());
+  }
+
   @Test void badHfInputFailsWithOneLine() throws IOException {
     Path ckpt = RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1), hf = dir.resolve("hf");
     HfWriter.write(Llama2cCheckpoint.open(ckpt), hf, FloatType.BF16, 1);

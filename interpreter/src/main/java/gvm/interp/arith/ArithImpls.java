@@ -12,6 +12,7 @@ import gvm.interp.ImplTable;
 import gvm.interp.Tensor;
 import gvm.ir.attributes.Attribute;
 import gvm.ir.attributes.DenseElementsAttr;
+import gvm.ir.attributes.DenseResourceAttr;
 import gvm.ir.attributes.FloatAttr;
 import gvm.ir.attributes.IntegerAttr;
 import gvm.ir.def.OpDef;
@@ -36,7 +37,9 @@ public final class ArithImpls {
   }
 
   public static void register(ImplTable t) {
-    t.register(ConstantOp.DEF, (f, op, a) -> BlockEffect.next(constant(op.prop("value"))));
+    t.register(ConstantOp.DEF, (f, op, a) -> BlockEffect.next(op.prop("value") instanceof DenseResourceAttr r
+        ? f.interpreter().service(ResourceConstants.class, ResourceConstants::new).get(r)
+        : constant(op.prop("value"))));
     intOps(t);
     floatOps(t);
     castOps(t);
@@ -58,6 +61,13 @@ public final class ArithImpls {
     });
   }
 
+  /** The tensors of {@code dense_resource} constants (weights embedded in the module), made once per blob. */
+  static final class ResourceConstants {
+    private final java.util.Map<gvm.ir.attributes.ResourceBlob, Tensor> byBlob = new java.util.IdentityHashMap<>();
+
+    synchronized Tensor get(DenseResourceAttr r) { return byBlob.computeIfAbsent(r.blob(), b -> (Tensor) constant(r)); }
+  }
+
   /** The value of an {@code arith.constant} attribute. */
   public static Object constant(Attribute value) {
     if (value instanceof IntegerAttr i) return Elements.normalize(i.value(), Elements.width(i.type()));
@@ -77,6 +87,16 @@ public final class ArithImpls {
         for (int i = 0; i < n; i++) data[i] = (float) Elements.fromBits(d.get(i), ft);
         return Tensor.ofFloats(et, shape, data);
       }
+    }
+    if (value instanceof DenseResourceAttr r && r.type() instanceof gvm.ir.types.RankedTensorType tt) {
+      java.nio.ByteBuffer data = r.blob().data();
+      if (data == null) throw new IllegalArgumentException("the resource '" + r.handle() + "' has no data in the module's dialect_resources");
+      int[] shape = new int[tt.rank()];
+      for (int i = 0; i < shape.length; i++) shape[i] = (int) tt.shape().dim(i);
+      long bytes = (long) Tensor.size(shape) * Tensor.elementBytes(tt.elementType());
+      if (data.remaining() != bytes)
+        throw new IllegalArgumentException("the resource '" + r.handle() + "' holds " + data.remaining() + " bytes, " + tt + " needs " + bytes);
+      return Tensor.fromLittleEndian(tt.elementType(), shape, data);
     }
     throw new IllegalArgumentException("cannot run a constant of " + value.getClass().getSimpleName());
   }
