@@ -43,6 +43,14 @@ public final class KvCache extends SequenceCache {
 
   @Override void release(Sequence s) {}
 
+  @Override public long allocatedSlots() { return (long) sequences.size() * capacity; }
+
+  @Override public long wastedSlots() {
+    long waste = 0;
+    for (Sequence s : sequences.values()) waste += capacity - s.len;
+    return waste;
+  }
+
   @Override void reserve(Step step) {
     for (int b = 0; b < step.batch(); b++)
       if (step.base[b] + (long) step.lens[b] > capacity)

@@ -85,13 +85,19 @@ public final class PagedKvCache extends SequenceCache {
     return n > 0 && base % pageSize != 0 && refs[s.pages[s.pages.length - 1]] > 1;
   }
 
-  @Override void reserve(Step step) {
+  /** Free pages a step appending {@code lens[b]} tokens to sequence {@code ids[b]} would take (copies on write included). */
+  @Override public int pagesNeeded(long[] ids, int[] lens) {
     int needed = 0;
-    for (int b = 0; b < step.batch(); b++) {
-      Paged s = (Paged) sequence(step.ids[b]);
-      needed += Math.max(0, pagesFor(step.base[b] + step.lens[b], pageSize) - s.pages.length);
-      if (copyOnWrite(s, step.base[b], step.lens[b])) needed++;
+    for (int b = 0; b < ids.length; b++) {
+      Paged s = (Paged) sequence(ids[b]);
+      needed += Math.max(0, pagesFor(s.len + lens[b], pageSize) - s.pages.length);
+      if (copyOnWrite(s, s.len, lens[b])) needed++;
     }
+    return needed;
+  }
+
+  @Override void reserve(Step step) {
+    int needed = pagesNeeded(step.ids, step.lens);
     if (needed > freeTop)
       throw new OutOfPagesException(String.format(Locale.ROOT, "out of kv cache pages: the step needs %d more pages of %d tokens but %d of %d are free",
           needed, pageSize, freeTop, numPages), needed, freeTop);
@@ -212,7 +218,9 @@ public final class PagedKvCache extends SequenceCache {
   /** How many sequences hold page {@code page}. */
   public int refCount(int page) { return refs[page]; }
 
-  public int freePages() { return freeTop; }
+  @Override public int freePages() { return freeTop; }
+
+  @Override public int pagesFor(int tokens) { return pagesFor(tokens, pageSize); }
 
   public int numPages() { return numPages; }
 
@@ -220,10 +228,10 @@ public final class PagedKvCache extends SequenceCache {
   public int usedPages() { return numPages - freeTop; }
 
   /** Slots of the pages in use, {@code usedPages * page_size}. */
-  public long allocatedSlots() { return (long) usedPages() * pageSize; }
+  @Override public long allocatedSlots() { return (long) usedPages() * pageSize; }
 
   /** Slots of pages in use that hold no token of any sequence (each page counted once, however shared). */
-  public long wastedSlots() {
+  @Override public long wastedSlots() {
     int[] fill = new int[numPages];
     for (Sequence s : sequences.values()) {
       int[] pages = ((Paged) s).pages;
@@ -234,7 +242,4 @@ public final class PagedKvCache extends SequenceCache {
       if (refs[p] > 0) waste += pageSize - Math.max(0, fill[p]);
     return waste;
   }
-
-  /** Bytes of one slot: keys and values of every layer. */
-  public long bytesPerSlot() { return 2L * type.layers() * slot() * 4; }
 }

@@ -75,6 +75,24 @@ public abstract class SequenceCache {
   /** Makes room for {@code step}'s tokens, or throws leaving the cache unchanged. */
   abstract void reserve(Step step);
 
+  /** Slots of storage held for the sequences (contiguous: their capacity each; paged: their pages). */
+  public abstract long allocatedSlots();
+
+  /** Slots of {@link #allocatedSlots} that hold no committed token. */
+  public abstract long wastedSlots();
+
+  /** Free pages a step appending {@code lens[b]} tokens to sequence {@code ids[b]} would take; 0 when storage is not paged. */
+  public int pagesNeeded(long[] ids, int[] lens) { return 0; }
+
+  /** Pages free for new tokens; {@link Integer#MAX_VALUE} when storage is not paged. */
+  public int freePages() { return Integer.MAX_VALUE; }
+
+  /** Pages a new sequence of {@code tokens} tokens takes; 0 when storage is not paged. */
+  public int pagesFor(int tokens) { return 0; }
+
+  /** Bytes of one slot: keys and values of every layer, as f32. */
+  public final long bytesPerSlot() { return 2L * type.layers() * slot() * 4; }
+
   /** Adds an empty sequence {@code id}. */
   public final void addSequence(long id) {
     if (sequences.containsKey(id)) throw new IllegalArgumentException("sequence " + id + " already exists");
