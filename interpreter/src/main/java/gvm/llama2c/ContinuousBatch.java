@@ -18,7 +18,7 @@ import java.util.Locale;
  * on a paged cache, free pages for their prompt) and leave it when they finish, between steps. A
  * step feeds every running sequence at once: new ones their prompt (prefill), the others their
  * last token (decode). Each sequence follows {@link Generation}'s rules (prompt forced, {@code
- * steps} positions, stop before token 1), so its ids are those of its own single-sequence run.
+ * steps} positions, stop before the stop token), so its ids are those of its own single-sequence run.
  *
  * <p>When a step needs more pages than are free, the sequence admitted last is preempted (its
  * pages freed, vLLM's recompute policy: it waits at the head of the queue and later re-reads its
@@ -91,7 +91,7 @@ public final class ContinuousBatch {
       int next = pos < prompt.length - 1 ? prompt[pos + 1] : sampler.sample(row, 0, row.length, temperature, 0, 1.0);
       if (pos >= prompt.length - 1) generated++;
       pos++;
-      if (next == 1) return false;
+      if (next == stopId) return false;
       ids.add(next);
       token = next;
       return pos < steps;
@@ -99,7 +99,7 @@ public final class ContinuousBatch {
   }
 
   private final Interpreter in;
-  private final int maxBatch, capacity;
+  private final int maxBatch, capacity, stopId;
   private final double temperature;
   private final long seed;
   private final Listener listener;
@@ -110,6 +110,14 @@ public final class ContinuousBatch {
    * @param capacity the most positions of one sequence (the model's context)
    */
   public ContinuousBatch(Interpreter in, int maxBatch, int capacity, double temperature, long seed, Listener listener) {
+    this(in, maxBatch, capacity, temperature, seed, 1, listener);
+  }
+
+  /**
+   * @param capacity the most positions of one sequence (the model's context)
+   * @param stopId the token that ends a sequence when it comes next (llama2.c: 1, BOS)
+   */
+  public ContinuousBatch(Interpreter in, int maxBatch, int capacity, double temperature, long seed, int stopId, Listener listener) {
     if (maxBatch < 1) throw new IllegalArgumentException("the batch must hold at least one sequence");
     this.in = in;
     this.maxBatch = maxBatch;
@@ -117,6 +125,7 @@ public final class ContinuousBatch {
     this.temperature = temperature;
     this.seed = seed;
     this.listener = listener;
+    this.stopId = stopId;
     this.cache = (SequenceCache) in.call("create_cache")[0];
     cache.removeSequence(0);
   }

@@ -75,6 +75,18 @@ public final class GvmRun implements Callable<Integer> {
   @Option(names = "--dump-logits", paramLabel = "FILE", description = "write each position's logits, little-endian float32 rows")
   Path dumpLogits;
 
+  @Option(names = "--batch", paramLabel = "PROMPTS", description = "run every prompt of the file (one a line) by continuous batching over @prefill_batch/@decode_batch")
+  Path batch;
+
+  @Option(names = "--max-batch", defaultValue = "16", description = "with --batch: sequences run at once; default ${DEFAULT-VALUE}")
+  int maxBatch;
+
+  @Option(names = "--page-size", paramLabel = "N", description = "lower the program's kv cache to pages of N tokens first (kv-lower-to-paged)")
+  Integer pageSize;
+
+  @Option(names = "--num-pages", paramLabel = "N", description = "with --page-size: pages in the pool (default: one sequence of the capacity)")
+  Integer numPages;
+
   private final PrintStream out, err;
 
   GvmRun(PrintStream out, PrintStream err) {
@@ -93,7 +105,7 @@ public final class GvmRun implements Callable<Integer> {
   }
 
   /** A usage problem or bad input: printed as one line. */
-  private static final class Failure extends RuntimeException {
+  static final class Failure extends RuntimeException {
     Failure(String m) { super(m, null, false, false); }
   }
 
@@ -107,7 +119,10 @@ public final class GvmRun implements Callable<Integer> {
       } catch (IOException | RuntimeException e) {
         throw new Failure(model + ": cannot read the program");
       }
-      Operation module = Programs.parse(model.toString(), text);
+      if (numPages != null && pageSize == null) throw new Failure("--num-pages needs --page-size");
+      String pipeline = pageSize == null ? null
+          : "builtin.module(kv-lower-to-paged{page-size=" + pageSize + (numPages == null ? "" : " num-pages=" + numPages) + "})";
+      Operation module = Programs.parse(model.toString(), text, pipeline);
       WeightSource ckpt = weights == null ? null : WeightSource.open(weights);
       if (ckpt == null) module.walk(op -> {
         if (op.isA(WeightOps.ParamOp.DEF)) throw new Failure(model + ": the program reads its weights with gptvm.param: give --weights");
@@ -119,6 +134,14 @@ public final class GvmRun implements Callable<Integer> {
       Interpreter in = Interpreter.of(module, ckpt == null ? gvm.interp.Weights.NONE : ckpt);
       parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       in.provide(Parallel.class, parallel);
+      if (batch != null) {
+        for (String f : new String[] {"create_cache", "prefill_batch", "decode_batch"})
+          if (!in.hasFunction(f)) throw new Failure(model + ": --batch needs the function '@" + f + "'");
+        if (maxBatch < 1) throw new Failure("--max-batch must be positive");
+        BatchRun.run(in, BatchRun.read(batch, tok, vocab, steps), tok, ckpt != null ? ckpt.config().capacity() : capacity(module), maxBatch, temperature,
+            seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt), out, err);
+        return 0;
+      }
       for (String f : new String[] {"create_cache", "prefill", "decode"})
         if (!in.hasFunction(f)) throw new Failure(model + ": the program has no function '@" + f + "'");
       int capacity = capacity(module);
