@@ -15,6 +15,9 @@ public final class Impls {
     gvm.interp.gptvm.GptvmImpls.register(t);
     gvm.interp.gptvm.FusedImpls.register(t);
     gvm.interp.kv.KvImpls.register(t);
+    gvm.interp.mesh.MeshImpls.register(t);
+    gvm.interp.linalg.LinalgImpls.register(t);
+    gvm.interp.tosa.TosaImpls.register(t);
     return t;
   }
 }

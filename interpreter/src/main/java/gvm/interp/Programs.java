@@ -34,9 +34,11 @@ public final class Programs {
    * {@code builtin.module(kv-lower-to-paged{page-size=16})}; null for none); a failing pass is a
    * located {@link InterpreterException} with its first error.
    */
-  public static Operation parse(String name, byte[] data, String pipeline) {
+  public static Operation parse(String name, byte[] data, String pipeline) { return parse(Dialects.newContext(), name, data, pipeline); }
+
+  /** {@link #parse(String, byte[], String)} in {@code ctx} (to print the module afterwards). */
+  public static Operation parse(Context ctx, String name, byte[] data, String pipeline) {
     Formats.install();
-    Context ctx = Dialects.newContext();
     SourceBuffer buf = new SourceBuffer(name, data, 0, data.length);
     Operation module;
     try {

@@ -39,6 +39,17 @@ public final class Generation {
 
   /** Runs the loop until {@code stopId} comes next; returns the ids (prompt, then generated). */
   public static List<Integer> run(Interpreter in, int[] prompt, int steps, int capacity, double temperature, long seed, int stopId, Listener listener) {
+    return run((Program) in::call, prompt, steps, capacity, temperature, seed, stopId, listener);
+  }
+
+  /** The functions the loop calls: one interpreter, or every device of an SPMD run ({@code SpmdInterpreter::callReplicated}). */
+  @FunctionalInterface
+  public interface Program {
+    Object[] call(String fn, Object... args);
+  }
+
+  /** {@link #run(Interpreter, int[], int, int, double, long, int, Listener)} over any {@link Program}. */
+  public static List<Integer> run(Program in, int[] prompt, int steps, int capacity, double temperature, long seed, int stopId, Listener listener) {
     if (prompt.length == 0) throw new IllegalArgumentException("the prompt has no tokens");
     if (steps <= 0 || steps > capacity) steps = capacity;
     Sampler sampler = new Sampler(seed);

@@ -169,8 +169,10 @@ public final class GptvmImpls {
   private static BlockEffect param(Frame f, Operation op, Object[] a) {
     String name = new WeightOps.ParamOp(op).name();
     RankedTensorType rt = (RankedTensorType) op.result(0).type();
-    Tensor w = f.interpreter().weights().get(name);
-    if (w == null) throw new InterpreterException(op.loc(), f.interpreter().weights().describe() + " has no parameter named '" + name + "'");
+    Tensor stored = f.interpreter().weights().get(name);
+    if (stored == null) throw new InterpreterException(op.loc(), f.interpreter().weights().describe() + " has no parameter named '" + name + "'");
+    // A spmdized param reads this device's slice of the weight.
+    Tensor w = gvm.interp.mesh.ParamShards.slice(f, op, stored);
     long[] expected = rt.shape().toArray();
     int[] got = w.shape();
     boolean same = expected.length == got.length;

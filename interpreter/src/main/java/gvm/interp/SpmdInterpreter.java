@@ -1,0 +1,215 @@
+package gvm.interp;
+
+import gvm.ir.Operation;
+import gvm.ir.attributes.Location;
+import gvm.ir.types.ShapedType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Consumer;
+
+/**
+ * Runs a spmdized program on a grid of simulated devices, one thread per device, each with its own
+ * {@link Interpreter} and {@link SpmdDevice}. The mesh collectives meet at an {@link Exchange}: every
+ * device runs the same sequence of collectives, so the k-th collective of each device is one round
+ * where all post their value and, after a barrier, read those of their group. Results are
+ * deterministic: a device combines its group's values in group order.
+ */
+public final class SpmdInterpreter {
+  private final Operation module;
+  private final long[] grid;
+  private final List<Interpreter> devices = new ArrayList<>();
+
+  /**
+   * Devices for {@code module} on a grid of {@code gridShape} (the shape of its meshes, with their
+   * dynamic axes sized here); {@code setup} may provide services to each device's interpreter.
+   *
+   * @throws InterpreterException when a mesh of the module does not fit the grid
+   */
+  public SpmdInterpreter(Operation module, long[] gridShape, Weights weights, Consumer<Interpreter> setup) {
+    this.module = module;
+    this.grid = gridShape.clone();
+    int n = 1;
+    for (long d : grid) {
+      if (d <= 0 || d == ShapedType.DYNAMIC) throw new IllegalArgumentException("device grid " + Arrays.toString(grid) + " has a non-positive size");
+      n *= (int) d;
+    }
+    Exchange exchange = new Exchange(n);
+    for (int i = 0; i < n; i++) {
+      Interpreter in = Interpreter.of(module, weights);
+      in.provide(SpmdDevice.class, new SpmdDevice(module, grid, i, exchange));
+      if (setup != null) setup.accept(in);
+      devices.add(in);
+    }
+  }
+
+  /** The number of devices. */
+  public int size() { return devices.size(); }
+
+  public long[] grid() { return grid.clone(); }
+
+  /** The interpreter of device {@code i} (row-major over the grid). */
+  public Interpreter device(int i) { return devices.get(i); }
+
+  /**
+   * Calls {@code @fn} on every device at once, device i with {@code perDeviceArgs.get(i)}; returns
+   * each device's results. The first failure (by device index) is rethrown once all have stopped.
+   */
+  public List<Object[]> call(String fn, List<Object[]> perDeviceArgs) {
+    if (perDeviceArgs.size() != devices.size())
+      throw new IllegalArgumentException(devices.size() + " devices, but " + perDeviceArgs.size() + " argument lists");
+    Object[][] results = new Object[devices.size()][];
+    RuntimeException[] failures = new RuntimeException[devices.size()];
+    Thread[] threads = new Thread[devices.size()];
+    Exchange exchange = ((SpmdDevice) devices.get(0).service(SpmdDevice.class, () -> null)).exchange();
+    exchange.reset();
+    for (int i = 0; i < threads.length; i++) {
+      int d = i;
+      threads[i] = new Thread(() -> {
+        try {
+          results[d] = devices.get(d).call(fn, perDeviceArgs.get(d));
+        } catch (RuntimeException e) {
+          failures[d] = e;
+          exchange.abort();
+        }
+      }, "gvm-device-" + i);
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterpreterException(Location.UNKNOWN, "interrupted while the devices run");
+      }
+    }
+    RuntimeException first = null;
+    for (RuntimeException e : failures) if (e != null && !(e instanceof Exchange.Aborted) && first == null) first = e;
+    if (first == null) for (RuntimeException e : failures) if (e != null && first == null) first = e;
+    if (first != null) throw first;
+    return Arrays.asList(results);
+  }
+
+  /** A value every device holds its own copy of (a kv cache): element i is device i's. */
+  public record Replicas(Object[] perDevice) {}
+
+  /**
+   * Calls {@code @fn} on every device with the same arguments, except {@link Replicas}, of which
+   * each device gets its own; returns tensors that every device computed alike once (results are
+   * replicated in a Megatron-sharded model), and other results as {@link Replicas}.
+   *
+   * @throws InterpreterException when the devices disagree on a tensor result (a sharded result)
+   */
+  public Object[] callReplicated(String fn, Object... args) {
+    List<Object[]> perDevice = new ArrayList<>();
+    for (int d = 0; d < devices.size(); d++) {
+      Object[] a = args.clone();
+      for (int i = 0; i < a.length; i++) if (a[i] instanceof Replicas r) a[i] = r.perDevice()[d];
+      perDevice.add(a);
+    }
+    List<Object[]> results = call(fn, perDevice);
+    Object[] out = new Object[results.get(0).length];
+    for (int i = 0; i < out.length; i++) {
+      Object first = results.get(0)[i];
+      if (first instanceof Tensor t) {
+        for (int d = 1; d < results.size(); d++)
+          if (!sameValues(t, (Tensor) results.get(d)[i]))
+            throw new InterpreterException(Location.UNKNOWN, "result " + i + " of '@" + fn + "' differs between device 0 and device " + d
+                + " (a sharded result; only replicated results can be read back)");
+        out[i] = t;
+      } else {
+        Object[] each = new Object[results.size()];
+        for (int d = 0; d < each.length; d++) each[d] = results.get(d)[i];
+        out[i] = new Replicas(each);
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameValues(Tensor a, Tensor b) {
+    if (!Arrays.equals(a.shape(), b.shape()) || a.isFloat() != b.isFloat()) return false;
+    for (int i = 0; i < a.size(); i++)
+      if (a.isFloat() ? Float.floatToIntBits(a.f(i)) != Float.floatToIntBits(b.f(i)) : a.i(i) != b.i(i)) return false;
+    return true;
+  }
+
+  /** Runs {@code @fn} of {@code module} on a fresh grid of devices; see {@link #call}. */
+  public static List<Object[]> run(Operation module, String fn, long[] gridShape, List<Object[]> perDeviceArgs, Weights weights) {
+    return new SpmdInterpreter(module, gridShape, weights, in -> in.provide(Parallel.class, new Parallel(1))).call(fn, perDeviceArgs);
+  }
+
+  public Operation module() { return module; }
+
+  /**
+   * The meeting point of the collectives: rounds of posted values behind a barrier, and the
+   * mailboxes of point-to-point messages ({@code mesh.send} posts, {@code mesh.recv} takes in order).
+   */
+  static final class Exchange {
+    private final int devices;
+    private final CyclicBarrier barrier;
+    private final Object[][] posted = new Object[2][];
+    private final int[] round;
+    private final Map<Long, ArrayDeque<Object>> mailboxes = new HashMap<>();
+
+    /** Thrown on the devices still waiting when another device failed. */
+    static final class Aborted extends RuntimeException {
+      Aborted() { super("another device failed", null, false, false); }
+    }
+
+    Exchange(int devices) {
+      this.devices = devices;
+      this.barrier = new CyclicBarrier(devices);
+      this.round = new int[devices];
+      posted[0] = new Object[devices];
+      posted[1] = new Object[devices];
+    }
+
+    synchronized void reset() {
+      barrier.reset();
+      Arrays.fill(round, 0);
+      mailboxes.clear();
+    }
+
+    void abort() { barrier.reset(); }
+
+    /**
+     * Posts {@code value} for device {@code d}'s next collective and returns every device's value of
+     * that round. Rounds alternate between two slots: a device posts into round k+2's slot only after
+     * the barrier of round k+1, which all devices reach after reading round k.
+     */
+    Object[] round(int d, Object value) {
+      int k = round[d]++;
+      Object[] slot = posted[k & 1];
+      slot[d] = value;
+      await();
+      return slot.clone();
+    }
+
+    private void await() {
+      try {
+        barrier.await();
+      } catch (BrokenBarrierException e) {
+        throw new Aborted();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Aborted();
+      }
+    }
+
+    /** Queues a message from device {@code from} to device {@code to}. */
+    synchronized void mail(int from, int to, Object value) {
+      mailboxes.computeIfAbsent((long) from * devices + to, k -> new ArrayDeque<>()).add(value);
+    }
+
+    /** The oldest message from {@code from} to {@code to}, or null. */
+    synchronized Object take(int from, int to) {
+      ArrayDeque<Object> q = mailboxes.get((long) from * devices + to);
+      return q == null ? null : q.poll();
+    }
+  }
+}
