@@ -48,6 +48,41 @@ public final class SpmdInterpreter {
     }
   }
 
+  /**
+   * The device grid a module runs on: the shape of its first {@code mesh.mesh}, with {@code shape}
+   * (as {@code 2x4}, may be null) sizing its dynamic axes (and agreeing with its static ones); null
+   * when the module has no mesh (an unsharded program).
+   *
+   * @throws IllegalArgumentException when {@code shape} does not fit the mesh or a dynamic axis has no size
+   */
+  public static long[] grid(Operation module, String shape) {
+    for (Operation op = module.region(0).front().first(); op != null; op = op.nextOp()) {
+      if (!op.isA(gvm.dialect.mesh.ir.MeshOp.DEF)) continue;
+      gvm.dialect.mesh.ir.MeshOp mesh = new gvm.dialect.mesh.ir.MeshOp(op);
+      long[] g = mesh.shape();
+      String[] given = shape == null ? null : shape.split("x", -1);
+      if (given != null && given.length != g.length)
+        throw new IllegalArgumentException("mesh shape " + shape + " does not fit mesh @" + mesh.symName() + " of rank " + g.length);
+      for (int i = 0; i < g.length; i++) {
+        long v;
+        try {
+          v = given == null ? ShapedType.DYNAMIC : Long.parseLong(given[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("mesh shape " + shape + ": '" + given[i] + "' is not a device count");
+        }
+        if (given != null && v <= 0) throw new IllegalArgumentException("mesh shape " + shape + ": device counts must be positive");
+        if (g[i] == ShapedType.DYNAMIC) {
+          if (given == null) throw new IllegalArgumentException("mesh @" + mesh.symName() + " has a dynamic axis " + i + ": give its size");
+          g[i] = v;
+        } else if (given != null && g[i] != v) {
+          throw new IllegalArgumentException("mesh shape " + shape + " disagrees with mesh @" + mesh.symName() + " on axis " + i + " (" + g[i] + ")");
+        }
+      }
+      return g;
+    }
+    return null;
+  }
+
   /** The number of devices. */
   public int size() { return devices.size(); }
 

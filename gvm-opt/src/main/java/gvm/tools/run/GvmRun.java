@@ -9,6 +9,7 @@ import gvm.interp.Interpreter;
 import gvm.interp.InterpreterException;
 import gvm.interp.Parallel;
 import gvm.interp.Programs;
+import gvm.interp.SpmdInterpreter;
 import gvm.ir.Operation;
 import gvm.ir.types.Type;
 import gvm.llama2c.Generation;
@@ -68,6 +69,9 @@ public final class GvmRun implements Callable<Integer> {
 
   @Option(names = "--threads", description = "worker threads of the kernels (default: all cores)")
   Integer threads;
+
+  @Option(names = "--mesh-shape", paramLabel = "AxB", description = "device counts of a spmdized program's mesh (sizes its dynamic axes; default: the mesh's shape)")
+  String meshShape;
 
   @Option(names = "--emit-ids", description = "print 'ids: a,b,c,...' (prompt and generated) at the end")
   boolean emitIds;
@@ -142,6 +146,18 @@ public final class GvmRun implements Callable<Integer> {
             seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt), out, err);
         return 0;
       }
+      // A spmdized module (one with a mesh.mesh) runs on every device of its mesh; tensors it returns must be replicated.
+      Generation.Program program = in::call;
+      long[] grid;
+      try {
+        grid = SpmdInterpreter.grid(module, meshShape);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(model + ": " + e.getMessage());
+      }
+      if (grid != null) {
+        Parallel team = parallel;
+        program = new SpmdInterpreter(module, grid, ckpt == null ? gvm.interp.Weights.NONE : ckpt, i -> i.provide(Parallel.class, team))::callReplicated;
+      }
       for (String f : new String[] {"create_cache", "prefill", "decode"})
         if (!in.hasFunction(f)) throw new Failure(model + ": the program has no function '@" + f + "'");
       int capacity = capacity(module);
@@ -150,7 +166,7 @@ public final class GvmRun implements Callable<Integer> {
       long[] firstDone = {0, 0};
       List<Integer> result;
       try {
-        result = Generation.run(in, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt),
+        result = Generation.run(program, ids, steps, capacity, temperature, seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt),
             new Generation.Listener() {
           @Override public void logits(int pos, float[] row) {
             if (firstDone[0] == 0) firstDone[0] = System.nanoTime();

@@ -2,6 +2,7 @@ package gvm.interp.linalg;
 
 import gvm.dialect.linalg.ir.NamedStructuredOps;
 import gvm.interp.BlockEffect;
+import gvm.interp.Frame;
 import gvm.interp.ImplTable;
 import gvm.interp.Tensor;
 import gvm.interp.gptvm.Kernels;
@@ -25,22 +26,20 @@ public final class LinalgImpls {
       Arrays.fill(values, v instanceof Long ? v : (Object) ((Number) v).doubleValue());
       return BlockEffect.next(Tensor.fromScalars(init.elementType(), init.shape(), values));
     });
-    t.register(NamedStructuredOps.MATMUL, (f, op, a) -> matmul(op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], false, false));
-    t.register(NamedStructuredOps.MATMUL_TRANSPOSE_B, (f, op, a) -> matmul(op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], false, true));
-    t.register(NamedStructuredOps.BATCH_MATMUL, (f, op, a) -> matmul(op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], true, false));
+    t.register(NamedStructuredOps.MATMUL, (f, op, a) -> matmul(f, op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], false, false));
+    t.register(NamedStructuredOps.MATMUL_TRANSPOSE_B, (f, op, a) -> matmul(f, op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], false, true));
+    t.register(NamedStructuredOps.BATCH_MATMUL, (f, op, a) -> matmul(f, op, (Tensor) a[0], (Tensor) a[1], (Tensor) a[2], true, false));
   }
 
   /** {@code init + lhs · rhs} (rhs transposed for matmul_transpose_b), one product per batch index. */
-  private static BlockEffect matmul(Operation op, Tensor lhs, Tensor rhs, Tensor init, boolean batched, boolean transposeB) {
+  private static BlockEffect matmul(Frame f, Operation op, Tensor lhs, Tensor rhs, Tensor init, boolean batched, boolean transposeB) {
     if (!lhs.isFloat()) throw new IllegalArgumentException("is interpreted on float tensors only");
     int o = batched ? 1 : 0;
     int batch = batched ? lhs.dim(0) : 1, m = lhs.dim(o), k = lhs.dim(o + 1), n = transposeB ? rhs.dim(o) : rhs.dim(o + 1);
-    float[] x = lhs.floatArray(), y = rhs.floatArray(), acc = init.floatArray(), c = new float[m * n];
+    float[] y = rhs.floatArray(), acc = init.floatArray();
     if (transposeB) y = transpose(y, n, k);
-    for (int b = 0; b < batch; b++) {
-      Kernels.matmul(x, b * m * k, y, b * k * n, c, 0, m, k, n);
-      for (int i = 0; i < m * n; i++) acc[b * m * n + i] += c[i];
-    }
+    float[] c = Kernels.matmul(f.interpreter().parallel(), lhs.floatArray(), y, batch, m, k, n);
+    for (int i = 0; i < acc.length; i++) acc[i] += c[i];
     return BlockEffect.next(Tensor.ofFloats(((ShapedType) op.result(0).type()).elementType(), init.shape(), acc));
   }
 

@@ -23,8 +23,7 @@ public final class TosaImpls {
       Tensor x = (Tensor) a[0], y = (Tensor) a[1];
       int batch = x.dim(0), m = x.dim(1), k = x.dim(2), n = y.dim(2);
       if (y.dim(0) != batch || y.dim(1) != k) throw new IllegalArgumentException("operand shapes do not match for a matmul");
-      float[] xs = x.floatArray(), ys = y.floatArray(), c = new float[batch * m * n];
-      for (int b = 0; b < batch; b++) Kernels.matmul(xs, b * m * k, ys, b * k * n, c, b * m * n, m, k, n);
+      float[] c = Kernels.matmul(f.interpreter().parallel(), x.floatArray(), y.floatArray(), batch, m, k, n);
       return BlockEffect.next(Tensor.ofFloats(((ShapedType) op.result(0).type()).elementType(), new int[] {batch, m, n}, c));
     });
     unary(t, ctx, "tosa.tanh", Math::tanh);

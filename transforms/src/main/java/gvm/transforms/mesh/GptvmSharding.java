@@ -57,7 +57,10 @@ final class GptvmSharding {
       Map.entry("kv.append", GptvmSharding::kvStep),
       Map.entry("tensor.generate", GptvmSharding::replicated),
       Map.entry("tensor.from_elements", GptvmSharding::replicated),
-      Map.entry("tensor.dim", GptvmSharding::replicated));
+      Map.entry("tensor.dim", GptvmSharding::replicated),
+      Map.entry("tensor.splat", GptvmSharding::replicated),
+      Map.entry("kv.begin_forward", GptvmSharding::replicated),
+      Map.entry("kv.positions", GptvmSharding::replicated));
 
   /** The model of {@code op}, or null. */
   static ShardingInterface lookup(Operation op) { return NESTS.containsKey(op.name()) ? MODEL : null; }
@@ -246,7 +249,8 @@ final class GptvmSharding {
   }
 
   /**
-   * Ops whose tensors a device computes whole from indices (tensor.generate, from_elements, dim):
+   * Ops whose tensors a device computes whole from indices (tensor.generate, from_elements, dim,
+   * splat; the batch bookkeeping of kv.begin_forward and kv.positions):
    * one loop per dimension of every tensor value, none of them split, so their operands are
    * gathered and their results replicated.
    */

@@ -51,10 +51,10 @@ final class KvSharding {
     if (old != null && !old.equals(t)) throw s.error(at, "uses a kv cache sharded as " + t + " and as " + old);
   }
 
-  /** The cache value {@code v} was appended to or advanced from. */
+  /** The cache value {@code v} derives from through kv ops that take a cache and give one (append, advance, begin_forward). */
   private static Value root(Value v) {
     Operation def = v.definingOp();
-    while (def != null && (def.isA(CacheOps.AppendOp.DEF) || def.isA(CacheOps.AdvanceOp.DEF))) {
+    while (def != null && def.numOperands() > 0 && def.operand(0).type() instanceof KvCacheType && v.type() instanceof KvCacheType) {
       v = def.operand(0);
       def = v.definingOp();
     }
