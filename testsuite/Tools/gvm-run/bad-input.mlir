@@ -13,6 +13,12 @@
 // RUN: not gvm-run %t/m.mlir --weights %t/cut.bin 2>&1 | FileCheck %s --check-prefix=CUT -DFILE=%t/cut.bin
 // CUT: {{^}}gvm-{{translate|run}}: error: [[FILE]]: truncated checkpoint: 6 bytes, shorter than the 28-byte header{{$}}
 
+// A program reading a tensor the checkpoint lacks: a separate classifier, a shared checkpoint.
+// RUN: make-checkpoint llama2c %t/sep.bin 16 40 2 4 2 64 32 separate
+// RUN: gvm-translate --import-llama2c %t/sep.bin -o %t/sep.mlir
+// RUN: not gvm-run %t/sep.mlir --weights %t/m.bin 2>&1 | FileCheck %s --check-prefix=PARAM -DFILE=%t/m.bin
+// PARAM: {{^}}<unknown>:0: error: loc("lm_head"): the checkpoint [[FILE]] has no parameter named 'lm_head.weight'{{$}}
+
 // Hugging Face: prompt id, then a truncated safetensors file.
 // RUN: make-checkpoint hf %t/hf %t/m.bin bf16
 // RUN: not gvm-run %t/m.mlir --weights %t/hf --prompt-ids 70 2>&1 | FileCheck %s --check-prefix=HF-VOCAB -DFILE=%t/hf

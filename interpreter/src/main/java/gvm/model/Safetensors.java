@@ -2,7 +2,6 @@ package gvm.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gvm.interp.Tensor;
 import gvm.ir.types.FloatType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class Safetensors {
   /** Where a tensor lies: absolute byte offset and length, with its shape and type. */
-  private record Entry(long offset, long length, WeightSource.TensorInfo info) {}
+  private record Entry(long offset, long length, WeightSource.TensorInfo info, String dtype) {}
 
   private final Path path;
   private final FileChannel channel;
@@ -37,8 +36,13 @@ public final class Safetensors {
   /** The tensor names, in header order. */
   public Iterable<String> names() { return entries.keySet(); }
 
+  /**
+   * Shape and type of the tensor, or null without one; a tensor of a type the interpreter does not
+   * read (integers, f64, f8) is an error once asked for, not before: checkpoints hold such buffers.
+   */
   public WeightSource.TensorInfo info(String name) {
     Entry e = entries.get(name);
+    if (e != null && e.info() == null) throw new ModelException(path + ": tensor '" + name + "' has dtype " + e.dtype() + " (F32, F16 and BF16 are supported)");
     return e == null ? null : e.info();
   }
 
@@ -82,30 +86,40 @@ public final class Safetensors {
     }
   }
 
+  /** Bytes per element of the safetensors dtypes (those the interpreter reads, and the others a checkpoint may hold). */
+  private static final Map<String, Integer> DTYPE_BYTES = Map.ofEntries(Map.entry("F64", 8), Map.entry("F32", 4), Map.entry("F16", 2),
+      Map.entry("BF16", 2), Map.entry("I64", 8), Map.entry("U64", 8), Map.entry("I32", 4), Map.entry("U32", 4), Map.entry("I16", 2),
+      Map.entry("U16", 2), Map.entry("I8", 1), Map.entry("U8", 1), Map.entry("BOOL", 1), Map.entry("F8_E4M3", 1), Map.entry("F8_E5M2", 1));
+
   private Entry entry(String name, JsonNode t, long data, long size) {
     JsonNode shape = t.get("shape"), offsets = t.get("data_offsets"), dtype = t.get("dtype");
-    if (shape == null || !shape.isArray() || offsets == null || !offsets.isArray() || offsets.size() != 2 || dtype == null || !dtype.isTextual())
+    if (shape == null || !shape.isArray() || offsets == null || !offsets.isArray() || offsets.size() != 2 || dtype == null || !dtype.isTextual()
+        || !offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong())
       throw new ModelException(path + ": malformed safetensors header: tensor '" + name + "' needs dtype, shape and data_offsets");
-    FloatType type = switch (dtype.asText()) {
-      case "F32" -> FloatType.F32;
-      case "F16" -> FloatType.F16;
-      case "BF16" -> FloatType.BF16;
-      default -> throw new ModelException(path + ": tensor '" + name + "' has dtype " + dtype.asText() + " (F32, F16 and BF16 are supported)");
-    };
+    Integer width = DTYPE_BYTES.get(dtype.asText());
+    if (width == null) throw new ModelException(path + ": malformed safetensors header: tensor '" + name + "' has unknown dtype " + dtype.asText());
     int[] dims = new int[shape.size()];
+    long count = 1;
     for (int i = 0; i < dims.length; i++) {
       JsonNode d = shape.get(i);
       if (!d.canConvertToInt() || d.asInt() < 0) throw new ModelException(path + ": malformed safetensors header: tensor '" + name + "' has shape " + shape);
       dims[i] = d.asInt();
+      count = Math.multiplyHigh(count, dims[i]) != 0 ? Long.MAX_VALUE : count * dims[i];
     }
-    long begin = offsets.get(0).asLong(-1), end = offsets.get(1).asLong(-1);
-    long bytes = (long) Tensor.size(dims) * (type.equals(FloatType.F32) ? 4 : 2);
+    long begin = offsets.get(0).asLong(), end = offsets.get(1).asLong();
+    long bytes = count > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : count * width;
     if (begin < 0 || end < begin || end - begin != bytes)
       throw new ModelException(path + ": malformed safetensors header: tensor '" + name + "' of shape " + shape + " and dtype " + dtype.asText() + " needs "
           + bytes + " bytes, its data_offsets " + offsets + " hold " + (end - begin));
     if (data + end > size)
       throw new ModelException(path + ": truncated safetensors file: tensor '" + name + "' ends at byte " + (data + end) + ", the file has " + size);
-    return new Entry(data + begin, bytes, new WeightSource.TensorInfo(dims, type));
+    FloatType type = switch (dtype.asText()) {
+      case "F32" -> FloatType.F32;
+      case "F16" -> FloatType.F16;
+      case "BF16" -> FloatType.BF16;
+      default -> null;
+    };
+    return new Entry(data + begin, bytes, type == null ? null : new WeightSource.TensorInfo(dims, type), dtype.asText());
   }
 
   private ByteBuffer read(long at, int n) throws IOException { return MappedFile.read(channel, at, n); }

@@ -102,6 +102,30 @@ class HfCheckpointTest {
     assertEquals(free.subList(0, free.indexOf(eos)), run(HfCheckpoint.open(dir.resolve("eos")), new int[] {1}, 64, new ArrayList<>()));
   }
 
+  /** A safetensors file of one tensor with the given header fields and {@code data} bytes of data. */
+  private Path oneTensorFile(Path file, String name, String fields, int data) throws IOException {
+    byte[] h = ("{\"" + name + "\": {" + fields + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(h.length).put(h);
+    Files.write(file, b.array());
+    return file;
+  }
+
+  @Test void tensorsOfOtherTypesAreIgnoredUnlessTheModelNeedsThem() throws IOException {
+    model("extra", FloatType.F32, 1, true, 4, 1);
+    Path ok = dir.resolve("extra");
+    oneTensorFile(ok.resolve("buffers.safetensors"), "model.rotary_emb.inv_freq", "\"dtype\": \"I64\", \"shape\": [2], \"data_offsets\": [0, 16]", 16);
+    assertEquals(FloatType.F32, HfCheckpoint.open(ok).config().weightDtype());
+    Path norm = oneTensorFile(ok.resolve("norm.safetensors"), "model.norm.weight", "\"dtype\": \"F64\", \"shape\": [64], \"data_offsets\": [0, 512]", 512);
+    Files.move(ok.resolve("model.safetensors"), ok.resolve("zz.safetensors")); // norm.safetensors now serves model.norm.weight
+    ModelException e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
+    assertEquals(norm + ": tensor 'model.norm.weight' has dtype F64 (F32, F16 and BF16 are supported)", e.getMessage());
+    oneTensorFile(norm, "model.norm.weight", "\"dtype\": \"F32\", \"shape\": [100000, 100000], \"data_offsets\": [0, 8]", 8);
+    e = assertThrows(ModelException.class, () -> HfCheckpoint.open(ok));
+    assertEquals(norm + ": malformed safetensors header: tensor 'model.norm.weight' of shape [100000,100000] and dtype F32 needs 40000000000 bytes,"
+        + " its data_offsets [0,8] hold 8", e.getMessage());
+  }
+
   @Test void badCheckpointsFailWithOneLineNamingTheFile() throws IOException {
     model("ok", FloatType.F32, 1, true, 4, 1);
     Path ok = dir.resolve("ok"), st = ok.resolve("model.safetensors"), cfg = ok.resolve("config.json");

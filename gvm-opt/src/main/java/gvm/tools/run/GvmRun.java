@@ -214,6 +214,8 @@ public final class GvmRun implements Callable<Integer> {
       err.println("gvm-run: error: " + e.getMessage());
     } catch (IOException e) {
       err.println("gvm-run: error: " + e.getMessage());
+    } catch (RuntimeException e) { // a failure without a better message: still one line, no stack trace
+      err.println("gvm-run: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     } finally {
       if (parallel != null) parallel.shutdown();
     }

@@ -89,6 +89,8 @@ public final class GvmTranslate implements Callable<Integer> {
       err.println(e.render());
     } catch (IOException e) {
       err.println("gvm-translate: error: " + output + ": cannot write: " + e.getMessage());
+    } catch (RuntimeException e) { // a failure without a better message: still one line, no stack trace
+      err.println("gvm-translate: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
     return 1;
   }
