@@ -66,7 +66,7 @@ public final class Tensor {
       if (ft.equals(FloatType.BF16)) {
         for (int i = 0; i < n; i++) data[i] = Float.intBitsToFloat((b.getShort(2 * i) & 0xffff) << 16);
       } else {
-        for (int i = 0; i < n; i++) data[i] = (float) Elements.fromBits(b.getShort(2 * i) & 0xffff, ft);
+        for (int i = 0; i < n; i++) data[i] = halfToFloat(b.getShort(2 * i));
       }
       return ofExactFloats(elementType, shape, data);
     }
@@ -83,6 +83,15 @@ public final class Tensor {
       return ofInts(elementType, shape, data);
     }
     throw new IllegalArgumentException("cannot read " + elementType + " elements from bytes");
+  }
+
+  /** The IEEE binary16 value of {@code bits} (exact: every f16 is an f32). */
+  public static float halfToFloat(short bits) {
+    int h = bits & 0xffff, sign = (h & 0x8000) << 16, exp = (h >>> 10) & 0x1f, mant = h & 0x3ff;
+    if (exp == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13)); // inf, nan
+    if (exp != 0) return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+    float sub = mant * 0x1p-24f; // subnormal or zero
+    return sign == 0 ? sub : -sub;
   }
 
   /** Bytes per element in little-endian storage (i1: one byte). */
