@@ -55,7 +55,7 @@ public final class GvmRun implements Callable<Integer> {
   @Option(names = "--prompt", paramLabel = "TEXT", description = "prompt text (needs --tokenizer)")
   String prompt;
 
-  @Option(names = "--prompt-ids", paramLabel = "IDS", split = ",", description = "prompt token ids, comma separated (default: 1, BOS)")
+  @Option(names = "--prompt-ids", paramLabel = "IDS", split = ",", description = "prompt token ids, comma separated (default: the BOS id, 1 for llama2.c, the config's bos_token_id for HF)")
   List<String> promptIds;
 
   @Option(names = "--steps", defaultValue = "256", description = "positions to run, prompt included (0: the model's capacity); default ${DEFAULT-VALUE}")
@@ -133,7 +133,7 @@ public final class GvmRun implements Callable<Integer> {
       });
       int vocab = ckpt != null ? ckpt.config().vocab() : vocab(module);
       Tokenizer tok = tokenizer == null ? null : load(tokenizer, vocab);
-      int[] ids = promptIds(tok, vocab);
+      int[] ids = promptIds(tok, vocab, ckpt == null ? 1 : ckpt.config().bosId());
       if (ckpt != null) checkRopeLayout(module, ckpt);
       Interpreter in = Interpreter.of(module, ckpt == null ? gvm.interp.Weights.NONE : ckpt);
       parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
@@ -230,7 +230,7 @@ public final class GvmRun implements Callable<Integer> {
     }
   }
 
-  private int[] promptIds(Tokenizer tok, int vocab) {
+  private int[] promptIds(Tokenizer tok, int vocab, int bos) {
     if (prompt != null && promptIds != null) throw new Failure("give --prompt or --prompt-ids, not both");
     int[] ids;
     if (prompt != null) {
@@ -246,7 +246,7 @@ public final class GvmRun implements Callable<Integer> {
         }
       }
     } else {
-      ids = new int[] {1};
+      ids = new int[] {bos};
     }
     if (ids.length == 0) throw new Failure("--prompt-ids: no token ids");
     for (int id : ids)

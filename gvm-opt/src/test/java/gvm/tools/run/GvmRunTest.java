@@ -227,6 +227,10 @@ class GvmRunTest {
       assertEquals(new Result(1, "", "gvm-run: error: " + params + ": the program reads its weights with gptvm.param: give --weights\n"),
           run(params.toString(), "--prompt-ids", "1"));
     }
+    // without --prompt-ids generation starts at the config's bos_token_id
+    Path cfg0 = hf.resolve("config.json");
+    Files.writeString(cfg0, Files.readString(cfg0).replace("\"bos_token_id\" : 1", "\"bos_token_id\" : 7"));
+    assertTrue(run(dir.resolve("params.mlir").toString(), "--weights", hf.toString(), "--steps", "3", "--emit-ids").out().startsWith("ids: 7,"));
     // the program carries the HF config's eos: generation stops before it, as with the checkpoint
     Path cfg = hf.resolve("config.json"), embedded = dir.resolve("eos.mlir");
     String free = run(dir.resolve("params.mlir").toString(), "--weights", hf.toString(), "--prompt-ids", "1", "--steps", "20", "--temperature", "0",
