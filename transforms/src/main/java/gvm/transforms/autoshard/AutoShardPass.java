@@ -44,6 +44,7 @@ public final class AutoShardPass extends Pass {
   final PassOption<String> machine = stringOption("machine", "JSON machine description (default: 8x H100 NVLink)", "");
   final PassOption<String> timeLimit = stringOption("time-limit", "Solver time limit in seconds", "60");
   final PassOption<Integer> seed = intOption("seed", "Solver random seed", 0);
+  final PassOption<Integer> workers = intOption("workers", "Solver threads (1 is deterministic)", 1);
   final PassOption<String> report = stringOption("report", "Write the plan as JSON to this file", "");
 
   public AutoShardPass() {
@@ -113,7 +114,7 @@ public final class AutoShardPass extends Pass {
     g.formClasses();
     ShardingProblem problem = g.problem();
     long limit = (long) Math.min(Long.MAX_VALUE / 2.0, limitGib * (1L << 30));
-    ShardingIlp.Options options = new ShardingIlp.Options(seconds, seed.get(), 1);
+    ShardingIlp.Options options = new ShardingIlp.Options(seconds, seed.get(), Math.max(1, workers.get()));
     ShardingIlp.Solution sol = ShardingIlp.solve(problem, limit, options);
     if (!sol.found()) {
       long least = ShardingIlp.minimumMemory(problem, options);

@@ -35,6 +35,7 @@ final class ShardReport {
     solver.put("status", sol.status().name());
     solver.put("objective_seconds", sol.objective());
     solver.put("solve_seconds", sol.solveSeconds());
+    solver.put("cp_sat_seconds", sol.solverSeconds());
     solver.put("variables", sol.variables());
     solver.put("ilp_nodes", problem.nodes().size());
     solver.put("ilp_edges", problem.edges().size());

@@ -242,6 +242,21 @@ final class ShardingGraph {
     for (Item it : items) if (it.leader != null) it.klass = it.root().klass;
   }
 
+  /** Numbers the distinct placements {@code of} gives strategies 0..n-1 (collected in {@code distinct}); per strategy its number. */
+  private static int[] group(int n, java.util.function.IntFunction<Placement> of, List<Placement> distinct) {
+    int[] g = new int[n];
+    for (int x = 0; x < n; x++) {
+      Placement pl = of.apply(x);
+      int k = distinct.indexOf(pl);
+      if (k < 0) {
+        k = distinct.size();
+        distinct.add(pl);
+      }
+      g[x] = k;
+    }
+    return g;
+  }
+
   /** The ILP's problem: one node per class, one edge per pair of classes with an IR edge between them. */
   ShardingProblem problem() {
     ShardingProblem p = new ShardingProblem();
@@ -267,27 +282,39 @@ final class ShardingGraph {
       }
     }
     for (int k = 0; k < nc; k++) p.addNode(classes.get(k).get(0).name() + " (" + classes.get(k).size() + ")", compute[k], comm[k], memory[k]);
-    Map<Long, double[][]> edges = new LinkedHashMap<>();
+    // One edge per class pair and grouping: strategies of the producer's class grouped by the
+    // sharding they give the value, those of the consumer's by the sharding they need.
+    Map<String, Object[]> edges = new LinkedHashMap<>();
     for (Item consumer : items) {
       if (consumer.op == null) continue;
       for (int j = 0; j < consumer.op.numOperands(); j++) {
         Value v = consumer.op.operand(j);
         Item prod = producer.get(v);
         if (prod == null || !(v.type() instanceof RankedTensorType t)) continue;
-        int ri = v instanceof OpResult r ? r.index() : 0;
+        int ri = v instanceof OpResult r ? r.index() : 0, jj = j;
         int a = prod.klass, b = consumer.klass;
-        double[][] m = edges.computeIfAbsent(((long) a << 32) | b, key -> new double[compute[a].length][compute[b].length]);
-        for (int x = 0; x < m.length; x++) {
-          Placement from = prod.strategies.get(prod.strategyFor(x)).results()[ri];
-          for (int y = 0; y < m[x].length; y++) {
-            if (a == b && x != y) continue;
-            Placement to = consumer.strategies.get(consumer.strategyFor(y)).operands()[j];
-            if (to != null) m[x][y] += consumer.weight * costs.reshard(t, from, to);
-          }
+        List<Placement> froms = new ArrayList<>(), tos = new ArrayList<>();
+        int[] ga = group(compute[a].length, x -> prod.strategies.get(prod.strategyFor(x)).results()[ri], froms);
+        int[] gb = group(compute[b].length, y -> consumer.strategies.get(consumer.strategyFor(y)).operands()[jj], tos);
+        if (tos.contains(null)) continue;
+        if (a == b) {
+          // Both ends take the same strategy: a self edge of one group per strategy.
+          double[][] m = new double[ga.length][ga.length];
+          for (int x = 0; x < ga.length; x++) m[x][x] = consumer.weight * costs.reshard(t, froms.get(ga[x]), tos.get(gb[x]));
+          p.addEdge(a, a, m);
+          continue;
         }
+        String key = a + "," + b + java.util.Arrays.toString(ga) + java.util.Arrays.toString(gb);
+        Object[] e = edges.computeIfAbsent(key, k -> new Object[] {ga, gb, new double[froms.size()][tos.size()]});
+        double[][] m = (double[][]) e[2];
+        for (int x = 0; x < froms.size(); x++)
+          for (int y = 0; y < tos.size(); y++) m[x][y] += consumer.weight * costs.reshard(t, froms.get(x), tos.get(y));
       }
     }
-    for (Map.Entry<Long, double[][]> e : edges.entrySet()) p.addEdge((int) (e.getKey() >>> 32), (int) (long) e.getKey(), e.getValue());
+    for (Map.Entry<String, Object[]> e : edges.entrySet()) {
+      String[] ends = e.getKey().substring(0, e.getKey().indexOf('[')).split(",");
+      p.addEdge(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]), (int[]) e.getValue()[0], (int[]) e.getValue()[1], (double[][]) e.getValue()[2]);
+    }
     return p;
   }
 }

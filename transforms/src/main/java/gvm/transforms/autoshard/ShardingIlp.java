@@ -41,8 +41,12 @@ public final class ShardingIlp {
   /** The solver's verdict. */
   public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN }
 
-  /** A plan: one strategy index per node (null unless OPTIMAL or FEASIBLE), its objective and memory, and solver statistics. */
-  public record Solution(Status status, int[] choice, double objective, long memory, double solveSeconds, int variables) {
+  /**
+   * A plan: one strategy index per node (null unless OPTIMAL or FEASIBLE), its objective and memory,
+   * the seconds to build and solve the model and those CP-SAT reports for its search alone, and the
+   * number of 0-1 variables.
+   */
+  public record Solution(Status status, int[] choice, double objective, long memory, double solveSeconds, double solverSeconds, int variables) {
     public boolean found() { return status == Status.OPTIMAL || status == Status.FEASIBLE; }
   }
 
@@ -79,9 +83,11 @@ public final class ShardingIlp {
     private final BoolVar[][] s;
     /** Per node, per strategy: the cost folded onto the node (its own and that of edges folded into it). */
     private final double[][] nodeCost;
-    private final List<double[][]> edgeCosts = new ArrayList<>();
-    private final List<int[]> edgeEnds = new ArrayList<>();
+    private final List<ShardingProblem.Edge> edges = new ArrayList<>();
     private int variables;
+
+    /** When building began: the solve time covers folding the edges too. */
+    private final long start = System.nanoTime();
 
     Builder(ShardingProblem p, boolean minimiseMemory) {
       loadNatives();
@@ -99,33 +105,32 @@ public final class ShardingIlp {
     }
 
     /**
-     * Merges parallel edges, and folds into the node cost the edges whose resharding only depends on
-     * one end: self edges (the diagonal) and edges from or to a node with one strategy.
+     * Merges parallel edges (same ends and groups), and folds into the node cost the edges whose
+     * resharding only depends on one end: self edges (the diagonal) and edges from or to a node with
+     * one strategy.
      */
     private void foldEdges() {
-      Map<Long, double[][]> merged = new LinkedHashMap<>();
+      Map<String, ShardingProblem.Edge> merged = new LinkedHashMap<>();
       for (ShardingProblem.Edge e : p.edges()) {
         int a = e.src(), b = e.dst();
         int na = p.nodes().get(a).strategies(), nb = p.nodes().get(b).strategies();
-        double[][] c = e.cost();
         if (a == b) {
-          for (int k = 0; k < na; k++) nodeCost[a][k] += cost(c[k][k]);
+          for (int k = 0; k < na; k++) nodeCost[a][k] += cost(e.cost(k, k));
         } else if (na == 1) {
-          for (int k = 0; k < nb; k++) nodeCost[b][k] += cost(c[0][k]);
+          for (int k = 0; k < nb; k++) nodeCost[b][k] += cost(e.cost(0, k));
         } else if (nb == 1) {
-          for (int k = 0; k < na; k++) nodeCost[a][k] += cost(c[k][0]);
+          for (int k = 0; k < na; k++) nodeCost[a][k] += cost(e.cost(k, 0));
         } else {
-          double[][] m = merged.computeIfAbsent(((long) a << 32) | b, key -> new double[na][nb]);
-          for (int x = 0; x < na; x++) for (int y = 0; y < nb; y++) m[x][y] += cost(c[x][y]);
+          String key = a + "," + b + java.util.Arrays.toString(e.srcGroup()) + java.util.Arrays.toString(e.dstGroup());
+          ShardingProblem.Edge m = merged.computeIfAbsent(key,
+              k -> new ShardingProblem.Edge(a, b, e.srcGroup(), e.dstGroup(), new double[e.cost().length][e.cost()[0].length]));
+          for (int x = 0; x < e.cost().length; x++) for (int y = 0; y < e.cost()[x].length; y++) m.cost()[x][y] += cost(e.cost()[x][y]);
         }
       }
-      for (Map.Entry<Long, double[][]> en : merged.entrySet()) {
-        double[][] m = en.getValue();
+      for (ShardingProblem.Edge m : merged.values()) {
         boolean allZero = true;
-        for (double[] row : m) for (double v : row) allZero &= v == 0;
-        if (allZero) continue;
-        edgeCosts.add(m);
-        edgeEnds.add(new int[] {(int) (en.getKey() >>> 32), (int) (long) en.getKey()});
+        for (double[] row : m.cost()) for (double v : row) allZero &= v == 0;
+        if (!allZero) edges.add(m);
       }
     }
 
@@ -133,7 +138,6 @@ public final class ShardingIlp {
     private double cost(double c) { return minimiseMemory && !Double.isInfinite(c) ? 0 : c; }
 
     Solution run(long memoryLimit, Options o) {
-      long start = System.nanoTime();
       double scale = scale();
       LinearExprBuilder objective = LinearExpr.newBuilder();
       LinearExprBuilder memory = LinearExpr.newBuilder();
@@ -149,16 +153,19 @@ public final class ShardingIlp {
           objective.addTerm(s[i][k], Math.round(nodeCost[i][k] * scale));
           memory.addTerm(s[i][k], node.memory()[k]);
         }
-        if (allowed.isEmpty()) return new Solution(Status.INFEASIBLE, null, ShardingProblem.INFINITY, -1, seconds(start), variables);
+        if (allowed.isEmpty()) return new Solution(Status.INFEASIBLE, null, ShardingProblem.INFINITY, -1, seconds(start), 0, variables);
         model.addExactlyOne(allowed);
       }
-      for (int e = 0; e < edgeCosts.size(); e++) addEdge(edgeEnds.get(e)[0], edgeEnds.get(e)[1], edgeCosts.get(e), scale, objective);
+      for (ShardingProblem.Edge e : edges) addEdge(e, scale, objective);
       if (minimiseMemory) model.minimize(memory);
       else model.minimize(objective);
       if (memoryLimit != Long.MAX_VALUE) model.addLessOrEqual(memory, memoryLimit);
 
       CpSolver solver = new CpSolver();
       solver.getParameters().setMaxTimeInSeconds(o.timeLimitSeconds()).setRandomSeed(o.seed()).setNumWorkers(o.workers());
+      // The LP relaxation of the one-hot/edge formulation is tight; with all its constraints in
+      // CP-SAT's LP (level 2) the bound closes in seconds where level 1 keeps searching (Llama-7B on 2x4).
+      solver.getParameters().setLinearizationLevel(2);
       CpSolverStatus status = solver.solve(model);
       Status st = switch (status) {
         case OPTIMAL -> Status.OPTIMAL;
@@ -166,40 +173,55 @@ public final class ShardingIlp {
         case INFEASIBLE -> Status.INFEASIBLE;
         default -> Status.UNKNOWN;
       };
-      if (st != Status.OPTIMAL && st != Status.FEASIBLE) return new Solution(st, null, ShardingProblem.INFINITY, -1, seconds(start), variables);
+      if (st != Status.OPTIMAL && st != Status.FEASIBLE) return new Solution(st, null, ShardingProblem.INFINITY, -1, seconds(start), solver.wallTime(), variables);
       int[] choice = new int[s.length];
       for (int i = 0; i < s.length; i++)
         for (int k = 0; k < s[i].length; k++) if (s[i][k] != null && solver.booleanValue(s[i][k])) choice[i] = k;
-      return new Solution(st, choice, p.cost(choice), p.memory(choice), seconds(start), variables);
+      return new Solution(st, choice, p.cost(choice), p.memory(choice), seconds(start), solver.wallTime(), variables);
     }
 
-    /** e_uv over the allowed pairs; row sums = s_u, column sums = s_v. */
-    private void addEdge(int u, int v, double[][] c, double scale, LinearExprBuilder objective) {
-      int nu = c.length, nv = c[0].length;
-      List<List<LinearArgument>> rows = new ArrayList<>(), cols = new ArrayList<>();
-      for (int a = 0; a < nu; a++) rows.add(new ArrayList<>());
-      for (int b = 0; b < nv; b++) cols.add(new ArrayList<>());
-      for (int a = 0; a < nu; a++) {
-        if (s[u][a] == null) continue;
-        for (int b = 0; b < nv; b++) {
-          if (s[v][b] == null || Double.isInfinite(c[a][b])) continue;
-          BoolVar x = model.newBoolVar("e" + u + "_" + v + "#" + a + "," + b);
+    /**
+     * e_uv over the allowed pairs of groups; the row of group g sums to the strategies of u in g
+     * (one of them is chosen, so that sum is 0 or 1), the column of group h to those of v in h.
+     */
+    private void addEdge(ShardingProblem.Edge e, double scale, LinearExprBuilder objective) {
+      int u = e.src(), v = e.dst();
+      double[][] c = e.cost();
+      int ng = c.length, nh = c[0].length;
+      List<List<LinearArgument>> rowVars = groups(ng), colVars = groups(nh), rowStrategies = groups(ng), colStrategies = groups(nh);
+      for (int a = 0; a < s[u].length; a++) if (s[u][a] != null) rowStrategies.get(e.srcGroup()[a]).add(s[u][a]);
+      for (int b = 0; b < s[v].length; b++) if (s[v][b] != null) colStrategies.get(e.dstGroup()[b]).add(s[v][b]);
+      for (int g = 0; g < ng; g++) {
+        if (rowStrategies.get(g).isEmpty()) continue;
+        for (int h = 0; h < nh; h++) {
+          if (colStrategies.get(h).isEmpty() || Double.isInfinite(c[g][h])) continue;
+          BoolVar x = model.newBoolVar("e" + u + "_" + v + "#" + g + "," + h);
           variables++;
-          rows.get(a).add(x);
-          cols.get(b).add(x);
-          long w = Math.round(c[a][b] * scale);
+          rowVars.get(g).add(x);
+          colVars.get(h).add(x);
+          long w = Math.round(c[g][h] * scale);
           if (w != 0) objective.addTerm(x, w);
         }
       }
-      for (int a = 0; a < nu; a++) if (s[u][a] != null) model.addEquality(LinearExpr.sum(rows.get(a).toArray(new LinearArgument[0])), s[u][a]);
-      for (int b = 0; b < nv; b++) if (s[v][b] != null) model.addEquality(LinearExpr.sum(cols.get(b).toArray(new LinearArgument[0])), s[v][b]);
+      for (int g = 0; g < ng; g++)
+        if (!rowStrategies.get(g).isEmpty()) model.addEquality(sum(rowVars.get(g)), sum(rowStrategies.get(g)));
+      for (int h = 0; h < nh; h++)
+        if (!colStrategies.get(h).isEmpty()) model.addEquality(sum(colVars.get(h)), sum(colStrategies.get(h)));
     }
+
+    private static List<List<LinearArgument>> groups(int n) {
+      List<List<LinearArgument>> l = new ArrayList<>();
+      for (int i = 0; i < n; i++) l.add(new ArrayList<>());
+      return l;
+    }
+
+    private static LinearExpr sum(List<LinearArgument> l) { return LinearExpr.sum(l.toArray(new LinearArgument[0])); }
 
     /** A power of two mapping the largest finite cost coefficient to at most 2^40 (CP-SAT works in 64-bit integers). */
     private double scale() {
       double max = 0;
       for (double[] c : nodeCost) for (double v : c) if (!Double.isInfinite(v)) max = Math.max(max, Math.abs(v));
-      for (double[][] m : edgeCosts) for (double[] row : m) for (double v : row) if (!Double.isInfinite(v)) max = Math.max(max, Math.abs(v));
+      for (ShardingProblem.Edge e : edges) for (double[] row : e.cost()) for (double v : row) if (!Double.isInfinite(v)) max = Math.max(max, Math.abs(v));
       if (max == 0) return 1;
       return Math.scalb(1.0, 40 - Math.getExponent(max) - 1);
     }

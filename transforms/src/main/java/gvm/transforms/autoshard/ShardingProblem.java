@@ -22,8 +22,15 @@ public final class ShardingProblem {
     public double cost(int s) { return compute[s] + comm[s]; }
   }
 
-  /** A producer-consumer edge; {@code cost[a][b]} reshards {@code src}'s strategy a to what {@code dst}'s strategy b needs. */
-  public record Edge(int src, int dst, double[][] cost) {}
+  /**
+   * A producer-consumer edge. The strategies of each end fall into groups (those giving, or needing,
+   * the same sharding of the value on the edge); {@code cost[g][h]} reshards group g of {@code
+   * src}'s strategies to group h of {@code dst}'s. With one group per strategy, {@code cost[a][b]}.
+   */
+  public record Edge(int src, int dst, int[] srcGroup, int[] dstGroup, double[][] cost) {
+    /** The resharding cost between strategy {@code a} of src and strategy {@code b} of dst. */
+    public double cost(int a, int b) { return cost[srcGroup[a]][dstGroup[b]]; }
+  }
 
   private final List<Node> nodes = new ArrayList<>();
   private final List<Edge> edges = new ArrayList<>();
@@ -38,12 +45,23 @@ public final class ShardingProblem {
 
   /** Adds an edge; {@code cost} is |strategies(src)| x |strategies(dst)|. */
   public void addEdge(int src, int dst, double[][] cost) {
-    if (cost.length != nodes.get(src).strategies())
-      throw new IllegalArgumentException("edge " + src + "->" + dst + ": " + cost.length + " rows for " + nodes.get(src).strategies() + " strategies");
+    addEdge(src, dst, identity(nodes.get(src).strategies()), identity(nodes.get(dst).strategies()), cost);
+  }
+
+  /** Adds an edge whose cost depends on the groups of its ends' strategies: {@code cost} is |groups(src)| x |groups(dst)|. */
+  public void addEdge(int src, int dst, int[] srcGroup, int[] dstGroup, double[][] cost) {
+    if (srcGroup.length != nodes.get(src).strategies() || dstGroup.length != nodes.get(dst).strategies())
+      throw new IllegalArgumentException("edge " + src + "->" + dst + ": a group map per strategy of each end expected");
+    for (int g : srcGroup) if (g < 0 || g >= cost.length) throw new IllegalArgumentException("edge " + src + "->" + dst + ": no row for group " + g);
     for (double[] row : cost)
-      if (row.length != nodes.get(dst).strategies())
-        throw new IllegalArgumentException("edge " + src + "->" + dst + ": " + row.length + " columns for " + nodes.get(dst).strategies() + " strategies");
-    edges.add(new Edge(src, dst, cost));
+      for (int g : dstGroup) if (g < 0 || g >= row.length) throw new IllegalArgumentException("edge " + src + "->" + dst + ": no column for group " + g);
+    edges.add(new Edge(src, dst, srcGroup, dstGroup, cost));
+  }
+
+  private static int[] identity(int n) {
+    int[] g = new int[n];
+    for (int i = 0; i < n; i++) g[i] = i;
+    return g;
   }
 
   public List<Node> nodes() { return nodes; }
@@ -54,7 +72,7 @@ public final class ShardingProblem {
   public double cost(int[] choice) {
     double total = 0;
     for (int i = 0; i < nodes.size(); i++) total += nodes.get(i).cost(choice[i]);
-    for (Edge e : edges) total += e.cost[choice[e.src]][choice[e.dst]];
+    for (Edge e : edges) total += e.cost(choice[e.src], choice[e.dst]);
     return total;
   }
 

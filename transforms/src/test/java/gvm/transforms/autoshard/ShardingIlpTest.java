@@ -36,11 +36,27 @@ class ShardingIlpTest {
     for (int a = 0; a < n; a++)
       for (int b = a; b < n; b++) {
         if (r.nextDouble() > (a == b ? 0.1 : 0.3)) continue;
-        double[][] c = new double[p.nodes().get(a).strategies()][p.nodes().get(b).strategies()];
+        // Every other edge groups its ends' strategies at random (as strategies giving one sharding share a row).
+        boolean grouped = r.nextBoolean();
+        int[] ga = groups(r, p.nodes().get(a).strategies(), grouped), gb = groups(r, p.nodes().get(b).strategies(), grouped);
+        double[][] c = new double[java.util.Arrays.stream(ga).max().getAsInt() + 1][java.util.Arrays.stream(gb).max().getAsInt() + 1];
         for (double[] row : c) for (int j = 0; j < row.length; j++) row[j] = r.nextInt(20) == 0 ? ShardingProblem.INFINITY : r.nextDouble() * 80;
-        p.addEdge(a, b, c);
+        if (grouped) p.addEdge(a, b, ga, gb, c);
+        else p.addEdge(a, b, c);
       }
     return p;
+  }
+
+  /** A group per strategy: the identity, or random groups numbered densely from 0. */
+  private static int[] groups(Random r, int n, boolean grouped) {
+    int[] g = new int[n];
+    if (!grouped) {
+      for (int i = 0; i < n; i++) g[i] = i;
+      return g;
+    }
+    int count = 1 + r.nextInt(n);
+    for (int i = 0; i < n; i++) g[i] = i < count ? i : r.nextInt(count);
+    return g;
   }
 
   /** The least cost over every assignment within the memory limit (depth-first, costs added as nodes are fixed); INFINITY if none. */
@@ -59,7 +75,7 @@ class ShardingIlpTest {
     for (int s = 0; s < node.strategies(); s++) {
       choice[i] = s;
       double c = cost + node.cost(s);
-      for (ShardingProblem.Edge e : closing.get(i)) c += e.cost()[choice[e.src()]][choice[e.dst()]];
+      for (ShardingProblem.Edge e : closing.get(i)) c += e.cost(choice[e.src()], choice[e.dst()]);
       if (Double.isInfinite(c)) continue;
       best = Math.min(best, dfs(p, closing, choice, i + 1, c, mem + node.memory()[s], limit));
     }
