@@ -138,14 +138,6 @@ public final class GvmRun implements Callable<Integer> {
       Interpreter in = Interpreter.of(module, ckpt == null ? gvm.interp.Weights.NONE : ckpt);
       parallel = new Parallel(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       in.provide(Parallel.class, parallel);
-      if (batch != null) {
-        for (String f : new String[] {"create_cache", "prefill_batch", "decode_batch"})
-          if (!in.hasFunction(f)) throw new Failure(model + ": --batch needs the function '@" + f + "'");
-        if (maxBatch < 1) throw new Failure("--max-batch must be positive");
-        BatchRun.run(in, BatchRun.read(batch, tok, vocab, steps), tok, ckpt != null ? ckpt.config().capacity() : capacity(module), maxBatch, temperature,
-            seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt), out, err);
-        return 0;
-      }
       // A spmdized module (one with a mesh.mesh) runs on every device of its mesh; tensors it returns must be replicated.
       Generation.Program program = in::call;
       long[] grid;
@@ -154,9 +146,18 @@ public final class GvmRun implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new Failure(model + ": " + e.getMessage());
       }
+      if (grid != null && batch != null) throw new Failure(model + ": --batch does not run spmdized programs (a module with a mesh.mesh) yet");
       if (grid != null) {
         Parallel team = parallel;
         program = new SpmdInterpreter(module, grid, ckpt == null ? gvm.interp.Weights.NONE : ckpt, i -> i.provide(Parallel.class, team))::callReplicated;
+      }
+      if (batch != null) {
+        for (String f : new String[] {"create_cache", "prefill_batch", "decode_batch"})
+          if (!in.hasFunction(f)) throw new Failure(model + ": --batch needs the function '@" + f + "'");
+        if (maxBatch < 1) throw new Failure("--max-batch must be positive");
+        BatchRun.run(in, BatchRun.read(batch, tok, vocab, steps), tok, ckpt != null ? ckpt.config().capacity() : capacity(module), maxBatch, temperature,
+            seed == null ? System.currentTimeMillis() : seed, stopToken(in, ckpt), out, err);
+        return 0;
       }
       for (String f : new String[] {"create_cache", "prefill", "decode"})
         if (!in.hasFunction(f)) throw new Failure(model + ": the program has no function '@" + f + "'");

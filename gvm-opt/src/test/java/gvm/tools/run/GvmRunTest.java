@@ -96,6 +96,8 @@ class GvmRunTest {
     assertEquals("gvm-run: error: " + dynamic + ": mesh @tp has a dynamic axis 0: give its size\n", missing.err());
     Result sized = run(concat(new String[] {dynamic.toString(), "--mesh-shape", "2"}, common));
     assertEquals(plain.out(), sized.out(), sized.err());
+    Result wrong = run(concat(new String[] {dynamic.toString(), "--mesh-shape", "2x2"}, common));
+    assertEquals("gvm-run: error: " + dynamic + ": mesh shape 2x2 does not fit mesh @tp of rank 1\n", wrong.err());
   }
 
   private static String[] concat(String[] a, String[] b) {

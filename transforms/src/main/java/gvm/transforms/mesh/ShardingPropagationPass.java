@@ -10,10 +10,13 @@ import gvm.ir.types.RankedTensorType;
 import gvm.ir.def.Trait;
 import gvm.ir.rewrite.PatternRewriter;
 import gvm.pass.Pass;
+import gvm.pass.PassOption;
 import gvm.pass.PassContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code sharding-propagation}, as LLVM 19's ShardingPropagation: visits the ops of a function's
@@ -29,6 +32,17 @@ public final class ShardingPropagationPass extends Pass {
   /** An interface pass on FunctionOpInterface in MLIR: not nested implicitly, only scheduled on functions. */
   @Override public boolean canScheduleOn(Operation op) { return op.name().equals("func.func"); }
 
+  /** The order of the visits (LLVM 20's option; LLVM 19 always runs backward, then forward). */
+  private final PassOption<String> traversal = enumOption("traversal", "Traversal order to use for sharding propagation:",
+      orderedMap("forward", "Forward only traversal.", "backward", "backward only traversal.", "forward-backward", "forward-backward traversal.",
+          "backward-forward", "backward-forward traversal."), "backward-forward");
+
+  private static Map<String, String> orderedMap(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return m;
+  }
+
   @Override public void runOnOperation(Operation func, PassContext ctx) {
     if (func.numRegions() == 0 || func.region(0).blocks().size() != 1) {
       ctx.emitOpError(func, "only one block is supported!");
@@ -37,18 +51,20 @@ public final class ShardingPropagationPass extends Pass {
     }
     Block block = func.region(0).blocks().get(0);
     PatternRewriter b = new PatternRewriter(ctx.context());
+    String order = traversal.get();
+    for (String direction : order.split("-"))
+      if (!visitAll(block, direction.equals("backward"), b, ctx)) {
+        ctx.signalPassFailure();
+        return;
+      }
+  }
+
+  /** One sweep over the block's ops, in order or in reverse; false after an error. */
+  private static boolean visitAll(Block block, boolean backward, PatternRewriter b, PassContext ctx) {
     List<Operation> ops = new ArrayList<>(block.operations());
-    Collections.reverse(ops);
-    for (Operation op : ops)
-      if (!visit(op, b, ctx)) {
-        ctx.signalPassFailure();
-        return;
-      }
-    for (Operation op : new ArrayList<>(block.operations()))
-      if (!visit(op, b, ctx)) {
-        ctx.signalPassFailure();
-        return;
-      }
+    if (backward) Collections.reverse(ops);
+    for (Operation op : ops) if (!visit(op, b, ctx)) return false;
+    return true;
   }
 
   /** A sharding found for a value, and whether it is one the op must respect (MLIR's pair<bool, attr>). */
