@@ -41,6 +41,7 @@ public final class GvmOpt {
   public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     Formats.install(); // the custom-form parser and printer (idempotent)
     Passes.registerAll(); // idempotent
+    gvm.cuda.Cuda.registerPasses();
     int[] rc = {1};
     Throwable[] failure = {null};
     Thread worker = new Thread(null, () -> {
@@ -112,7 +113,9 @@ public final class GvmOpt {
 
   private static List<String> dialectNames() {
     List<String> names = new ArrayList<>();
-    Dialects.newContext().dialects().forEach(d -> names.add(d.namespace()));
+    gvm.ir.Context ctx = Dialects.newContext();
+    gvm.cuda.Cuda.registerDialect(ctx);
+    ctx.dialects().forEach(d -> names.add(d.namespace()));
     names.sort(null);
     return names;
   }

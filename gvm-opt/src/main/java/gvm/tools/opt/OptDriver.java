@@ -135,6 +135,7 @@ final class OptDriver {
    */
   private boolean processChunk(SourceFile buf, OutputStream out) throws IOException {
     Context ctx = Dialects.newContext();
+    gvm.cuda.Cuda.registerDialect(ctx);
     ctx.allowUnregisteredDialects(options.allowUnregisteredDialect);
     DiagnosticPrinter printer = new DiagnosticPrinter(ctx, buf, err);
     if (!options.verifyDiagnostics) return performActions(ctx, buf, out, printer::print);
@@ -178,6 +179,7 @@ final class OptDriver {
     timedParse = true;
     if (options.verifyRoundtrip && !verifyRoundtrip(ctx, op, diagnostics)) return false;
     if (!passes.run(ctx, op, options.runReproducer ? PassRunner.reproducerConfig(buf.text()) : null, diagnostics)) return false;
+    if (options.dumpCuda != null && !dumpCuda(op, diagnostics)) return false;
     long outputStart = System.nanoTime();
     Writer w = new gvm.ir.print.Latin1Writer(out);
     AsmPrinter.printTopLevel(ctx, op, printing, w);
@@ -185,6 +187,17 @@ final class OptDriver {
     w.flush();
     if (timing != null) timing.phase("Output", System.nanoTime() - outputStart);
     return true;
+  }
+
+  /** {@code --dump-cuda=DIR}: each cuda.kernel's source as DIR/NAME.cu. */
+  private boolean dumpCuda(Operation op, Consumer<Diagnostic> diagnostics) {
+    try {
+      gvm.cuda.Cuda.dumpKernels(op, options.dumpCuda);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      diagnostics.accept(new Diagnostic(Diagnostic.Severity.ERROR, op.loc(), "cannot write the CUDA kernels to '" + options.dumpCuda + "': " + reason(e)));
+      return false;
+    }
   }
 
   /**

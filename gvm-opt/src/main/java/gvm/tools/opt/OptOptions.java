@@ -64,6 +64,9 @@ final class OptOptions {
   @Option(names = "--verify-roundtrip", arity = "0..1", fallbackValue = "true", hideParamSyntax = true, description = "Round-trip the IR after parsing and ensure it succeeds.")
   boolean verifyRoundtrip;
 
+  @Option(names = "--dump-cuda", paramLabel = "DIR", description = "Write the source of each cuda.kernel (after the passes) to DIR/NAME.cu.")
+  java.nio.file.Path dumpCuda;
+
   @Option(names = "--mlir-print-ir-before", paramLabel = "<pass-arg>", split = ",", description = "Print IR before specified passes.")
   List<String> printIrBefore = new ArrayList<>();
 
