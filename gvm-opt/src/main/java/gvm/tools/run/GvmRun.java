@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  * A prompt longer than one prefill chunk gets a progress line on stderr.
  */
 @Command(name = "gvm-run", mixinStandardHelpOptions = true, version = "gvm-run 0.1.0",
-    description = "Generate tokens with a gptvm model program on the reference interpreter.")
+    description = "Generate tokens with a gptvm model program on the reference interpreter or (--device cuda) the GPU.")
 public final class GvmRun implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.mlir", description = "the program (@create_cache, @prefill, @decode)")
   Path model;
@@ -85,7 +85,13 @@ public final class GvmRun implements Callable<Integer> {
   @Option(names = "--max-batch", defaultValue = "16", description = "with --batch: sequences run at once; default ${DEFAULT-VALUE}")
   int maxBatch;
 
-  @Option(names = "--page-size", paramLabel = "N", description = "lower the program's kv cache to pages of N tokens first (kv-lower-to-paged)")
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "cpu: the reference interpreter; cuda: lowered with convert-gptvm-to-cuda and run on the GPU; default ${DEFAULT-VALUE}")
+  String device;
+
+  @Option(names = "--weight-dtype", defaultValue = "f16", paramLabel = "f32|f16|bf16", description = "with --device cuda: element type of 2-D weights on the GPU; default ${DEFAULT-VALUE}")
+  String weightDtype;
+
+  @Option(names = "--page-size", paramLabel = "N", description = "lower the program's kv cache to pages of N tokens first (kv-lower-to-paged); with --device cuda: the GPU cache's page size (default 16)")
   Integer pageSize;
 
   @Option(names = "--num-pages", paramLabel = "N", description = "with --page-size: pages in the pool (default: one sequence of the capacity)")
@@ -115,6 +121,7 @@ public final class GvmRun implements Callable<Integer> {
 
   @Override public Integer call() {
     Parallel parallel = null;
+    gvm.cuda.runtime.CudaModel gpu = null;
     try {
       if (temperature < 0) throw new Failure("--temperature must be non-negative");
       byte[] text;
@@ -124,9 +131,16 @@ public final class GvmRun implements Callable<Integer> {
         throw new Failure(model + ": cannot read the program");
       }
       if (numPages != null && pageSize == null) throw new Failure("--num-pages needs --page-size");
-      String pipeline = pageSize == null ? null
+      boolean cuda = device.equals("cuda");
+      if (!cuda && !device.equals("cpu")) throw new Failure("--device must be cpu or cuda, not '" + device + "'");
+      gvm.cuda.codegen.WeightType wt = gvm.cuda.codegen.WeightType.parse(weightDtype);
+      if (wt == null) throw new Failure("--weight-dtype must be f32, f16 or bf16, not '" + weightDtype + "'");
+      if (cuda && (batch != null || meshShape != null || numPages != null)) throw new Failure("--device cuda runs one sequence on one GPU (no --batch, --mesh-shape or --num-pages)");
+      if (pageSize != null && pageSize < 1) throw new Failure("--page-size must be positive");
+      String pipeline = pageSize == null || cuda ? null
           : "builtin.module(kv-lower-to-paged{page-size=" + pageSize + (numPages == null ? "" : " num-pages=" + numPages) + "})";
-      Operation module = Programs.parse(model.toString(), text, pipeline);
+      Operation module = cuda ? gvm.cuda.runtime.CudaModel.parseAndLower(model.toString(), text, wt, pageSize == null ? 16 : pageSize)
+          : Programs.parse(model.toString(), text, pipeline);
       WeightSource ckpt = weights == null ? null : WeightSource.open(weights);
       if (ckpt == null) module.walk(op -> {
         if (op.isA(WeightOps.ParamOp.DEF)) throw new Failure(model + ": the program reads its weights with gptvm.param: give --weights");
@@ -142,12 +156,15 @@ public final class GvmRun implements Callable<Integer> {
       Generation.Program program = in::call;
       long[] grid;
       try {
-        grid = SpmdInterpreter.grid(module, meshShape);
+        grid = cuda ? null : SpmdInterpreter.grid(module, meshShape);
       } catch (IllegalArgumentException e) {
         throw new Failure(model + ": " + e.getMessage());
       }
       if (grid != null && batch != null) throw new Failure(model + ": --batch does not run spmdized programs (a module with a mesh.mesh) yet");
-      if (grid != null) {
+      if (cuda) {
+        if (ckpt == null) throw new Failure("--device cuda reads the weights from a checkpoint: give --weights");
+        program = gpu = gvm.cuda.runtime.CudaModel.open(module, ckpt);
+      } else if (grid != null) {
         Parallel team = parallel;
         program = new SpmdInterpreter(module, grid, ckpt == null ? gvm.interp.Weights.NONE : ckpt, i -> i.provide(Parallel.class, team))::callReplicated;
       }
@@ -211,7 +228,7 @@ public final class GvmRun implements Callable<Integer> {
       return 0;
     } catch (InterpreterException e) {
       err.println(e.render());
-    } catch (ModelException | Failure e) {
+    } catch (ModelException | Failure | gvm.cuda.runtime.CudaException e) {
       err.println("gvm-run: error: " + e.getMessage());
     } catch (IOException e) {
       err.println("gvm-run: error: " + e.getMessage());
@@ -219,6 +236,7 @@ public final class GvmRun implements Callable<Integer> {
       err.println("gvm-run: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     } finally {
       if (parallel != null) parallel.shutdown();
+      if (gpu != null) gpu.close();
     }
     return 1;
   }

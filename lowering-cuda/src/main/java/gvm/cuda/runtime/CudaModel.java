@@ -6,6 +6,9 @@ import gvm.cuda.codegen.WeightType;
 import gvm.dialect.Dialects;
 import gvm.interp.InterpreterException;
 import gvm.interp.Programs;
+import gvm.interp.Tensor;
+import gvm.ir.types.FloatType;
+import gvm.ir.types.IntegerType;
 import gvm.interp.Weights;
 import gvm.ir.Context;
 import gvm.ir.Diagnostic;
@@ -17,10 +20,12 @@ import java.util.List;
 
 /**
  * A gptvm model program on the GPU, as {@code gvm-run --device cuda} runs it: parsed, lowered with
- * {@code convert-gptvm-to-cuda} (unless it already is), loaded as a {@link CudaProgram} with one
- * kv cache; its {@link Generation.Steps} are llama2.c's prefill and decode.
+ * {@code convert-gptvm-to-cuda} (unless it already is) and loaded as a {@link CudaProgram}. As a
+ * {@link Generation.Program} it answers {@code @create_cache}, {@code @prefill} and {@code
+ * @decode} with the interpreter's values (tensors; the cache is a device cache); {@link
+ * #prefill(int[])} and {@link #decode(int)} run them on one cache of its own.
  */
-public final class CudaModel implements Generation.Steps, AutoCloseable {
+public final class CudaModel implements Generation.Program, AutoCloseable {
   private final CudaDevice device;
   private final CudaProgram program;
   private final CudaProgram.DeviceCache cache;
@@ -82,9 +87,39 @@ public final class CudaModel implements Generation.Steps, AutoCloseable {
 
   public CudaDevice device() { return device; }
 
-  @Override public float[] prefill(int[] ids) { return program.prefill(cache, ids, true); }
+  /** {@code @prefill} of {@code ids} on the model's own cache: the logits of each, row-major. */
+  public float[] prefill(int[] ids) { return program.prefill(cache, ids, true); }
 
-  @Override public float[] decode(int token) { return program.decode(cache, token); }
+  /** {@code @decode} of {@code token} on the model's own cache: its logits. */
+  public float[] decode(int token) { return program.decode(cache, token); }
+
+  @Override public Object[] call(String fn, Object... args) {
+    switch (fn) {
+      case "create_cache":
+        return new Object[] {program.createCache()};
+      case "prefill": {
+        int[] ids = ints((Tensor) args[0]);
+        CudaProgram.DeviceCache c = (CudaProgram.DeviceCache) args[1];
+        float[] logits = program.prefill(c, ids, true);
+        return new Object[] {Tensor.ofFloats(FloatType.F32, new int[] {ids.length, logits.length / ids.length}, logits), c};
+      }
+      case "decode": {
+        CudaProgram.DeviceCache c = (CudaProgram.DeviceCache) args[1];
+        float[] logits = program.decode(c, ints((Tensor) args[0])[0]);
+        Tensor next = Tensor.ofInts(IntegerType.I32, new int[] {1}, new long[] {program.lastToken()});
+        return new Object[] {Tensor.ofFloats(FloatType.F32, new int[] {1, logits.length}, logits), next, c};
+      }
+      default:
+        throw new CudaException("the GPU program runs @create_cache, @prefill and @decode, not @" + fn);
+    }
+  }
+
+  private static int[] ints(Tensor t) {
+    long[] l = t.intArray();
+    int[] r = new int[l.length];
+    for (int i = 0; i < l.length; i++) r[i] = (int) l[i];
+    return r;
+  }
 
   @Override public void close() {
     program.close();

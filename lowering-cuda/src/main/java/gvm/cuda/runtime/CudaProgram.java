@@ -374,6 +374,13 @@ public final class CudaProgram implements AutoCloseable {
     return out;
   }
 
+  /** The greedy token of the last {@code @decode} step (the device's argmax). */
+  public int lastToken() {
+    int[] last = new int[1];
+    dev.download(last, plan("decode").ids.ptr, 1);
+    return last[0];
+  }
+
   /**
    * Greedy decoding of {@code steps} tokens after {@code token} with no host round trip: the graph's
    * argmax feeds the next replay. Returns the last token.
