@@ -97,12 +97,13 @@ public final class CudaDevice implements AutoCloseable {
     if (allocations.remove(p)) cuMemFree(p);
   }
 
-  public void upload(CUdeviceptr dst, float[] src) { check(cuMemcpyHtoD(dst, Pointer.to(src), 4L * src.length), "cuMemcpyHtoD"); }
+  // Uploads are ordered on the stream; from pageable memory they return once the data is staged.
 
-  public void upload(CUdeviceptr dst, int[] src) { check(cuMemcpyHtoD(dst, Pointer.to(src), 4L * src.length), "cuMemcpyHtoD"); }
+  public void upload(CUdeviceptr dst, int[] src) { check(cuMemcpyHtoDAsync(dst, Pointer.to(src), 4L * src.length, stream), "cuMemcpyHtoDAsync"); }
 
   public void upload(CUdeviceptr dst, java.nio.FloatBuffer src) {
-    check(cuMemcpyHtoD(dst, Pointer.to(src), 4L * src.remaining()), "cuMemcpyHtoD");
+    check(cuMemcpyHtoDAsync(dst, Pointer.to(src), 4L * src.remaining(), stream), "cuMemcpyHtoDAsync");
+    synchronize();
   }
 
   public void download(float[] dst, CUdeviceptr src, int count) {

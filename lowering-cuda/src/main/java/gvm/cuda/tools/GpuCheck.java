@@ -136,11 +136,32 @@ public final class GpuCheck {
     System.exit(run(args, System.out));
   }
 
+  /**
+   * Loading a lowered module whose kernel does not compile: returns the one error gvm-run would
+   * print (nvcc's message and the op group the kernel came from).
+   */
+  public static String compileFailure() {
+    String text = "module attributes {cuda.page_size = 16 : i64, cuda.weight_dtype = \"f16\"} {\n"
+        + "  cuda.kernel @broken kind(\"add\") group(\"model.layers.3.mlp\") source(\"extern \\22C\\22 __global__ void broken(float* y) { y[0] = nope; }\")\n}\n";
+    Operation module = Programs.parse(CudaModel.newContext(), "broken.mlir", text.getBytes(StandardCharsets.ISO_8859_1));
+    try (CudaModel m = CudaModel.open(module, gvm.interp.Weights.NONE)) {
+      return "loaded a kernel that should not compile";
+    } catch (gvm.cuda.runtime.CudaException e) {
+      return e.getMessage();
+    }
+  }
+
   /** Checks each checkpoint of {@code args} for fp32 (pages of 16 and 256), fp16 and bf16; returns 0 when all pass. */
   public static int run(String[] args, PrintStream out) {
     int decode = 64, promptLen = 40;
     List<Path> ckpts = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--selftest-errors")) {
+        String m = compileFailure();
+        boolean ok = m.contains("(from the op group at model.layers.3.mlp) failed to compile") && m.contains("\"nope\" is undefined");
+        out.println("a kernel that fails to compile: " + (ok ? "PASS" : "FAIL") + "\n" + m);
+        return ok ? 0 : 1;
+      }
       if (args[i].equals("--decode")) decode = Integer.parseInt(args[++i]);
       else if (args[i].equals("--prompt")) promptLen = Integer.parseInt(args[++i]);
       else ckpts.add(Path.of(args[i]));
