@@ -45,6 +45,7 @@ import java.util.Map;
  * (prefill) GEMMs. RoPE positions must be the cache length plus the row (as the importer writes
  * them): the kernels read the length from the device, so a decode step needs no host values.
  * The module records {@code cuda.weight_dtype} and {@code cuda.page_size} for the runtime.
+ * Functions of batched steps ({@code kv.begin_forward}) are left alone.
  */
 public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
   final PassOption<String> weightDtype = stringOption("weight-dtype", "element type of 2-D weights on the device: f32, f16 or bf16", "f16");
@@ -110,6 +111,9 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
 
     void lowerFunction(Operation func) {
       Block body = func.region(0).front();
+      // Batched steps (kv.begin_forward over several sequences, issue 8) stay as they are: the
+      // CUDA runtime serves one sequence.
+      for (Operation op : body) if (op.name().equals("kv.begin_forward")) return;
       for (Operation op : body.operations()) {
         if (op.parentBlock() == null) continue; // erased with an earlier group
         lowerOp(op);

@@ -10,7 +10,7 @@ import gvm.interp.Weights;
 import gvm.ir.Operation;
 import gvm.ir.types.FloatType;
 import gvm.llama2c.Llama2cCheckpoint;
-import gvm.llama2c.Llama2cImporter;
+import gvm.model.LlamaImporter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public final class DecodeBench {
     }
     int seq = Math.max(prefill, prompt + decode);
     Llama2cCheckpoint.Config c = new Llama2cCheckpoint.Config(dim, hidden, layers, heads, kvHeads, vocab, seq, false);
-    String text = Llama2cImporter.importModel(c, "random weights, seed " + seed);
+    String text = LlamaImporter.importModel(c.model(), "random weights, seed " + seed);
     long t0 = System.nanoTime();
     Operation module = CudaModel.parseAndLower("bench.mlir", text.getBytes(StandardCharsets.ISO_8859_1), wt, 16);
     try (CudaDevice dev = CudaDevice.open()) {

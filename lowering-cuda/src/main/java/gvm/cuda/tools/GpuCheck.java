@@ -7,7 +7,7 @@ import gvm.interp.Programs;
 import gvm.ir.Operation;
 import gvm.llama2c.Generation;
 import gvm.llama2c.Llama2cCheckpoint;
-import gvm.llama2c.Llama2cImporter;
+import gvm.model.LlamaImporter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ public final class GpuCheck {
     Operation module = Programs.parse("model.mlir", text);
     Interpreter in = Interpreter.of(module, ckpt);
     List<float[]> logits = new ArrayList<>();
-    List<Integer> tokens = Generation.run(in, prompt, positions, ckpt.config().seq(), 0.0, 0, new Generation.Listener() {
+    List<Integer> tokens = Generation.run(in, prompt, positions, ckpt.config().capacity(), 0.0, 0, ckpt.config().eosId(), new Generation.Listener() {
       @Override public void logits(int pos, float[] row) { logits.add(row.clone()); }
     });
     return new Reference(tokens, logits);
@@ -101,7 +101,7 @@ public final class GpuCheck {
     boolean freeRun = true;
     if (wt == WeightType.F32) {
       try (CudaModel gpu = CudaModel.open(lowered, ckpt)) {
-        List<Integer> tokens = Generation.run(gpu, prompt, positions, ckpt.config().seq(), 0.0, 0, new Generation.Listener() {});
+        List<Integer> tokens = Generation.run(gpu, prompt, positions, ckpt.config().capacity(), 0.0, 0, ckpt.config().eosId(), new Generation.Listener() {});
         freeRun = tokens.equals(ref.tokens());
       }
     }
@@ -169,10 +169,10 @@ public final class GpuCheck {
     boolean ok = true;
     for (Path p : ckpts) {
       Llama2cCheckpoint ckpt = Llama2cCheckpoint.open(p);
-      String text = Llama2cImporter.importModel(ckpt.config(), p.toString());
+      String text = LlamaImporter.importModel(ckpt.config(), p.toString());
       int[] prompt = prompt(promptLen, ckpt.config().vocab());
       long t0 = System.nanoTime();
-      Reference ref = reference(text, ckpt, prompt, Math.min(ckpt.config().seq(), promptLen + decode));
+      Reference ref = reference(text, ckpt, prompt, Math.min(ckpt.config().capacity(), promptLen + decode));
       out.printf(Locale.ROOT, "%s: reference (interpreter) %d positions in %.1f s%n", p.getFileName(), ref.logits().size(), (System.nanoTime() - t0) / 1e9);
       Object[][] configs = {{WeightType.F32, 16}, {WeightType.F32, 256}, {WeightType.F16, 16}, {WeightType.F16, 256}, {WeightType.BF16, 16}};
       for (Object[] c : configs) {

@@ -10,7 +10,7 @@ import gvm.cuda.runtime.CudaException;
 import gvm.cuda.runtime.CudaModel;
 import gvm.cuda.runtime.Nvcc;
 import gvm.llama2c.Llama2cCheckpoint;
-import gvm.llama2c.Llama2cImporter;
+import gvm.model.LlamaImporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ class KernelCompileTest {
   private static Map<String, KernelOp> kernels(WeightType wt, int page) {
     Map<String, KernelOp> ks = new LinkedHashMap<>();
     for (Llama2cCheckpoint.Config c : CONFIGS) {
-      String text = Llama2cImporter.importModel(c, "test");
+      String text = LlamaImporter.importModel(c.model(), "test");
       for (KernelOp k : Cuda.kernels(CudaModel.parseAndLower("m.mlir", text.getBytes(StandardCharsets.ISO_8859_1), wt, page))) ks.put(k.symName(), k);
     }
     return ks;

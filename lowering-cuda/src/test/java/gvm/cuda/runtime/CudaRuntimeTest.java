@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gvm.cuda.codegen.WeightType;
 import gvm.cuda.tools.GpuCheck;
 import gvm.llama2c.Llama2cCheckpoint;
-import gvm.llama2c.Llama2cImporter;
+import gvm.model.LlamaImporter;
 import gvm.llama2c.RandomCheckpoint;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CudaRuntimeTest {
     assumeTrue(CudaDevice.available() && Nvcc.available(), "no GPU or no nvcc");
     Path ckptPath = RandomCheckpoint.write(dir.resolve("tiny.bin"), 64, 172, 3, 8, 4, 512, 128, true, 7);
     Llama2cCheckpoint ckpt = Llama2cCheckpoint.open(ckptPath);
-    String text = Llama2cImporter.importModel(ckpt.config(), "tiny.bin");
+    String text = LlamaImporter.importModel(ckpt.config(), "tiny.bin");
     int[] prompt = GpuCheck.prompt(40, 512);
     GpuCheck.Reference ref = GpuCheck.reference(text, ckpt, prompt, 104);
     for (Object[] c : new Object[][] {{WeightType.F32, 16}, {WeightType.F32, 256}, {WeightType.F16, 16}, {WeightType.BF16, 256}}) {
