@@ -143,7 +143,7 @@ public final class GpuCheck {
   public static String compileFailure() {
     String text = "module attributes {cuda.page_size = 16 : i64, cuda.weight_dtype = \"f16\"} {\n"
         + "  cuda.kernel @broken kind(\"add\") group(\"model.layers.3.mlp\") source(\"extern \\22C\\22 __global__ void broken(float* y) { y[0] = nope; }\")\n}\n";
-    Operation module = Programs.parse(CudaModel.newContext(), "broken.mlir", text.getBytes(StandardCharsets.ISO_8859_1));
+    Operation module = Programs.parse(CudaModel.newContext(), "broken.mlir", text.getBytes(StandardCharsets.ISO_8859_1), null);
     try (CudaModel m = CudaModel.open(module, gvm.interp.Weights.NONE)) {
       return "loaded a kernel that should not compile";
     } catch (gvm.cuda.runtime.CudaException e) {
