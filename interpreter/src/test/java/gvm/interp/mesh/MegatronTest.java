@@ -54,14 +54,7 @@ class MegatronTest {
       team.shutdown();
       assertEquals(expected, ids, devices + " devices: greedy tokens");
       assertEquals(expectedLogits.size(), logits.size());
-      double err = 0, norm = 0;
-      for (int p = 0; p < logits.size(); p++)
-        for (int i = 0; i < logits.get(p).length; i++) {
-          double e = expectedLogits.get(p)[i], d = logits.get(p)[i] - e;
-          err += d * d;
-          norm += e * e;
-        }
-      double rel = Math.sqrt(err / norm);
+      double rel = Logits.relativeL2(expectedLogits, logits);
       assertTrue(rel < 1e-5, devices + " devices: relative L2 error of the logits " + rel);
     }
   }
