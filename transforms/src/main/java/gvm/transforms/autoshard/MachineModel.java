@@ -47,6 +47,8 @@ public record MachineModel(String name, int devices, double memoryGib, Map<Strin
   public static MachineModel read(Path file) {
     try {
       return JSON.readValue(Files.readAllBytes(file), MachineModel.class).validated(file.toString());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("cannot read the machine description " + file + ": no such file");
     } catch (IOException e) {
       String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new IllegalArgumentException("cannot read the machine description " + file + ": " + m);
