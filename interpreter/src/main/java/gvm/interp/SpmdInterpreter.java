@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 import java.util.function.Consumer;
 
 /**
@@ -108,9 +106,10 @@ public final class SpmdInterpreter {
       threads[i] = new Thread(() -> {
         try {
           results[d] = devices.get(d).call(fn, perDeviceArgs.get(d));
+          exchange.finished();
         } catch (RuntimeException e) {
           failures[d] = e;
-          exchange.abort();
+          exchange.abort(d);
         }
       }, "gvm-device-" + i);
       threads[i].start();
@@ -123,10 +122,8 @@ public final class SpmdInterpreter {
         throw new InterpreterException(Location.UNKNOWN, "interrupted while the devices run");
       }
     }
-    RuntimeException first = null;
-    for (RuntimeException e : failures) if (e != null && !(e instanceof Exchange.Aborted) && first == null) first = e;
-    if (first == null) for (RuntimeException e : failures) if (e != null && first == null) first = e;
-    if (first != null) throw first;
+    // The device that failed first; the others stopped because of it.
+    if (exchange.firstFailure() >= 0) throw failures[exchange.firstFailure()];
     return Arrays.asList(results);
   }
 
@@ -186,31 +183,47 @@ public final class SpmdInterpreter {
    */
   static final class Exchange {
     private final int devices;
-    private final CyclicBarrier barrier;
     private final Object[][] posted = new Object[2][];
     private final int[] round;
     private final Map<Long, ArrayDeque<Object>> mailboxes = new HashMap<>();
+    /** The barrier: devices waiting in the current round, rounds completed, devices done with the call. */
+    private int waiting, generation, finished, firstFailure = -1;
+    private boolean broken;
 
     /** Thrown on the devices still waiting when another device failed. */
     static final class Aborted extends RuntimeException {
-      Aborted() { super("another device failed", null, false, false); }
+      Aborted(String message) { super(message, null, false, false); }
     }
 
     Exchange(int devices) {
       this.devices = devices;
-      this.barrier = new CyclicBarrier(devices);
       this.round = new int[devices];
       posted[0] = new Object[devices];
       posted[1] = new Object[devices];
     }
 
     synchronized void reset() {
-      barrier.reset();
       Arrays.fill(round, 0);
       mailboxes.clear();
+      waiting = generation = finished = 0;
+      firstFailure = -1;
+      broken = false;
     }
 
-    void abort() { barrier.reset(); }
+    /** Device {@code d} failed: the devices waiting for it stop. */
+    synchronized void abort(int d) {
+      if (firstFailure < 0) firstFailure = d;
+      broken = true;
+      notifyAll();
+    }
+
+    synchronized int firstFailure() { return firstFailure; }
+
+    /** A device returned from the call: devices waiting in a collective it will never join stop. */
+    synchronized void finished() {
+      finished++;
+      notifyAll();
+    }
 
     /**
      * Posts {@code value} for device {@code d}'s next collective and returns every device's value of
@@ -225,14 +238,26 @@ public final class SpmdInterpreter {
       return slot.clone();
     }
 
-    private void await() {
-      try {
-        barrier.await();
-      } catch (BrokenBarrierException e) {
-        throw new Aborted();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new Aborted();
+    private synchronized void await() {
+      if (broken) throw new Aborted("another device failed");
+      int gen = generation;
+      if (++waiting == devices) {
+        waiting = 0;
+        generation++;
+        notifyAll();
+        return;
+      }
+      while (gen == generation) {
+        if (broken) throw new Aborted("another device failed");
+        if (finished > 0)
+          throw new IllegalStateException("the devices ran different sequences of collectives: " + finished
+              + " returned while the others wait in this one");
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Aborted("interrupted");
+        }
       }
     }
 

@@ -335,4 +335,47 @@ class MeshImplsTest {
           }
         }));
   }
+
+  private static final String DIVERGING = """
+      mesh.mesh @m(shape = 2)
+      func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> {
+        %i = mesh.process_linear_index on @m : index
+        %c0 = arith.constant 0 : index
+        %lead = arith.cmpi eq, %i, %c0 : index
+        %r = scf.if %lead -> (tensor<4xf32>) {
+          %a = mesh.all_reduce %x on @m mesh_axes = [0] : tensor<4xf32> -> tensor<4xf32>
+          scf.yield %a : tensor<4xf32>
+        } else {
+          scf.yield %x : tensor<4xf32>
+        }
+        return %r : tensor<4xf32>
+      }
+      func.func @h(%x: tensor<4xf32>) -> tensor<4xf32> {
+        %a = mesh.all_reduce %x on @m mesh_axes = [0] : tensor<4xf32> -> tensor<4xf32>
+        return %a : tensor<4xf32>
+      }
+      func.func @g(%x: tensor<1xf32>) -> tensor<1xf32> {
+        %i = mesh.process_linear_index on @m : index
+        %v = tensor.extract %x[%i] : tensor<1xf32>
+        %a = mesh.all_reduce %x on @m mesh_axes = [0] : tensor<1xf32> -> tensor<1xf32>
+        return %a : tensor<1xf32>
+      }
+      """;
+
+  @org.junit.jupiter.api.Test void devicesThatDivergeOrFailStopTheRunWithAnError() {
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+      SpmdInterpreter spmd = new SpmdInterpreter(Programs.parse("diverge.mlir", DIVERGING), new long[] {2}, Weights.NONE, null);
+      Tensor x = Tensor.ofFloats(FloatType.F32, new int[] {4}, new float[] {1, 2, 3, 4});
+      gvm.interp.InterpreterException e = org.junit.jupiter.api.Assertions.assertThrows(gvm.interp.InterpreterException.class,
+          () -> spmd.call("f", List.of(new Object[] {x}, new Object[] {x})));
+      assertTrue(e.getMessage().contains("different sequences of collectives"), e.getMessage());
+      // Device 1 reads out of bounds while device 0 waits in the all_reduce: device 1's error is the run's.
+      Tensor one = Tensor.ofFloats(FloatType.F32, new int[] {1}, new float[] {5});
+      gvm.interp.InterpreterException f = org.junit.jupiter.api.Assertions.assertThrows(gvm.interp.InterpreterException.class,
+          () -> spmd.call("g", List.of(new Object[] {one}, new Object[] {one})));
+      assertTrue(f.getMessage().startsWith("'tensor.extract' op"), f.getMessage());
+      // The devices meet again on the next call.
+      assertEquals(8f, ((Tensor) spmd.call("h", List.of(new Object[] {x}, new Object[] {x})).get(1)[0]).f(3));
+    });
+  }
 }
