@@ -211,4 +211,24 @@ class PagedServingTest {
     assertFalse(got.ids.containsKey(6));
     for (int r = 0; r < 6; r++) assertEquals(ref.ids.get(r), got.ids.get(r), "request " + r);
   }
+
+  /** Misuse of the batched entry points is a located error at kv.begin_forward, and leaves the cache usable. */
+  @Test void badStepsFailAtBeginForward() throws IOException {
+    Llama2cCheckpoint cp = Llama2cCheckpoint.open(RandomCheckpoint.write(dir.resolve("m.bin"), 16, 40, 2, 4, 2, 64, 32, true, 1));
+    Interpreter in = load(cp, 4, 3);
+    Object cache = in.call("create_cache")[0];
+    Tensor one = Tensor.ofInts(IntegerType.I32, new int[] {1}, new long[] {1});
+    var e = assertThrows(gvm.interp.InterpreterException.class, () -> in.call("decode_batch", one, seqIds(9), cache));
+    assertTrue(e.render().matches("model\\.mlir:\\d+:\\d+: error: 'kv\\.begin_forward' op no sequence 9 in the kv cache"), e.render());
+    Tensor thirteen = Tensor.ofInts(IntegerType.I32, new int[] {13}, new long[13]);
+    e = assertThrows(gvm.interp.InterpreterException.class, () -> in.call("prefill_batch", thirteen, seqIds(0), seqIds(13), cache));
+    assertTrue(e.render().endsWith("'kv.begin_forward' op out of kv cache pages: the step needs 4 more pages of 4 tokens but 3 of 3 are free"), e.render());
+    PagedKvCache c = (PagedKvCache) cache;
+    assertEquals(0, c.length(0));
+    assertEquals(3, c.freePages());
+    Tensor twelve = Tensor.ofInts(IntegerType.I32, new int[] {12}, new long[12]);
+    in.call("prefill_batch", twelve, seqIds(0), seqIds(12), cache);
+    assertEquals(12, c.length(0));
+    assertEquals(0, c.freePages());
+  }
 }
