@@ -179,4 +179,62 @@ public final class Kernels {
     });
     return out;
   }
+
+  /**
+   * {@code kv.paged_attention}: rows {@code [starts[b], starts[b+1])} of {@code q [rows, heads, d]}
+   * are the new tokens of sequence {@code b}, the last at position {@code lens[b] - 1}; each attends
+   * causally (within {@code window} when positive) to its sequence's keys and values, position
+   * {@code p} in page {@code table[b * width + p / pageSize]} of the pools {@code k}, {@code v}
+   * {@code [pages, kvHeads, pageSize, d]}. The arithmetic is {@link #attention}'s over the same
+   * keys in order, so a paged cache gives the logical cache's results; the table must be checked.
+   */
+  public static float[] pagedAttention(Parallel par, float[] q, int heads, int d, float[] k, float[] v, int kvHeads, int pageSize, long[] table,
+      int width, long[] lens, long[] starts, double scale, long window) {
+    int rows = (int) starts[lens.length];
+    float[] out = new float[rows * heads * d];
+    int[] seqOfRow = new int[rows];
+    long work = 0;
+    for (int b = 0; b < lens.length; b++) {
+      for (int r = (int) starts[b]; r < starts[b + 1]; r++) seqOfRow[r] = b;
+      work += (starts[b + 1] - starts[b]) * lens[b];
+    }
+    int group = heads / kvHeads;
+    float sc = (float) scale;
+    boolean vector = VECTOR;
+    par.forEach(rows * heads, work * heads * d * 2, qh -> {
+      int i = qh / heads, h = qh % heads, g = h / group, b = seqOfRow[i];
+      int kvLen = (int) lens[b];
+      int p = kvLen - (int) (starts[b + 1] - i);
+      int last = Math.min(kvLen - 1, p);
+      int first = window > 0 ? (int) Math.max(0, p - window + 1) : 0;
+      if (last < first) return;
+      float[] att = new float[last - first + 1];
+      int qb = (i * heads + h) * d, tb = b * width;
+      for (int j = first; j <= last; j++) {
+        int kb = (((int) table[tb + j / pageSize] * kvHeads + g) * pageSize + j % pageSize) * d;
+        att[j - first] = dot(vector, q, qb, k, kb, d) * sc;
+      }
+      softmax(att, 0, att.length, 1);
+      for (int j = first; j <= last; j++) {
+        int vb = (((int) table[tb + j / pageSize] * kvHeads + g) * pageSize + j % pageSize) * d;
+        float a = att[j - first];
+        axpy(vector, a, v, vb, out, qb, d);
+      }
+    });
+    return out;
+  }
+
+  /** {@code x[xOff..] · y[yOff..]} over {@code n}, summed as {@link #attention} sums. */
+  private static float dot(boolean vector, float[] x, int xOff, float[] y, int yOff, int n) {
+    if (vector) return VectorKernels.dot(x, xOff, y, yOff, n);
+    float s = 0f;
+    for (int t = 0; t < n; t++) s += x[xOff + t] * y[yOff + t];
+    return s;
+  }
+
+  /** {@code y[yOff..] += a · x[xOff..]} over {@code n}, as {@link #attention} accumulates. */
+  private static void axpy(boolean vector, float a, float[] x, int xOff, float[] y, int yOff, int n) {
+    if (vector) VectorKernels.axpy(a, x, xOff, y, yOff, n);
+    else for (int t = 0; t < n; t++) y[yOff + t] += a * x[xOff + t];
+  }
 }

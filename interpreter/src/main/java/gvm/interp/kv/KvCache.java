@@ -3,6 +3,7 @@ package gvm.interp.kv;
 import gvm.dialect.kv.ir.KvCacheType;
 import gvm.interp.Parallel;
 import gvm.interp.gptvm.Kernels;
+import java.util.Arrays;
 
 /**
  * A run-time {@code !kv.cache}: each sequence's keys and values contiguous, {@code
@@ -81,8 +82,17 @@ public final class KvCache extends SequenceCache {
       int len = step.base[b], n = step.lens[b];
       System.arraycopy(k, step.starts[b] * slot, s.keys[layer], len * slot, n * slot);
       System.arraycopy(v, step.starts[b] * slot, s.values[layer], len * slot, n * slot);
-      PagedKvCache.attendRows(par, q, out, step.starts[b], n, heads, d, s.keys[layer], s.values[layer], len + n, (int) type.kvHeads(), len, scale, window);
+      attendRows(par, q, out, step.starts[b], n, heads, d, s.keys[layer], s.values[layer], len + n, (int) type.kvHeads(), len, scale, window);
     }
     return out;
+  }
+
+  /** Rows {@code [r0, r0+n)} of {@code q} attend to {@code k}, {@code v} (first query at {@code offset}); results into {@code out}. */
+  private static void attendRows(Parallel par, float[] q, float[] out, int r0, int n, int qHeads, int d, float[] k, float[] v, int kvLen, int kvHeads,
+      int offset, double scale, long window) {
+    int row = qHeads * d;
+    float[] qs = Arrays.copyOfRange(q, r0 * row, (r0 + n) * row);
+    float[] o = Kernels.attention(par, qs, n, qHeads, d, k, v, kvLen, kvHeads, offset, scale, true, window);
+    System.arraycopy(o, 0, out, r0 * row, n * row);
   }
 }

@@ -174,40 +174,23 @@ public final class PagedKvCache extends SequenceCache {
   }
 
   /**
-   * {@code kv.paged_attention}: for each sequence {@code b}, its rows of {@code q} over its first
-   * {@code seqLens[b]} keys and values, gathered through row {@code b} of the block table.
+   * {@code kv.paged_attention}: each sequence's rows of {@code q} over its first {@code seqLens[b]}
+   * keys and values, read in place through row {@code b} of the block table (after checking that
+   * the rows and the table entries they need are in range).
    */
   float[] attention(Parallel par, int layer, float[] q, int qHeads, long[] table, int width, long[] seqLens, long[] starts,
       double scale, long window) {
-    int d = headDim, slot = slot();
-    float[] out = new float[q.length];
     for (int b = 0; b < seqLens.length; b++) {
-      int len = (int) seqLens[b], r0 = (int) starts[b], n = (int) (starts[b + 1] - starts[b]);
+      long len = seqLens[b], n = starts[b + 1] - starts[b];
       if (n < 0 || n > len) throw new IllegalArgumentException("sequence " + b + " has " + n + " queries but length " + len);
-      if (pagesFor(len, pageSize) > width) throw new IllegalArgumentException("sequence " + b + " of length " + len + " needs more pages than its block table row holds");
-      float[] k = new float[len * slot], v = new float[len * slot];
-      for (int p = 0; p < len; p++) {
-        long page = table[b * width + p / pageSize];
+      if (pagesFor((int) len, pageSize) > width)
+        throw new IllegalArgumentException("sequence " + b + " of length " + len + " needs more pages than its block table row holds");
+      for (int i = 0; i < pagesFor((int) len, pageSize); i++) {
+        long page = table[b * width + i];
         if (page < 0 || page >= numPages) throw new IllegalArgumentException("block table entry " + page + " is not a page of the pool");
-        int off = p % pageSize;
-        for (int h = 0; h < heads; h++) {
-          int src = (((int) page * heads + h) * pageSize + off) * d, dst = (p * heads + h) * d;
-          System.arraycopy(keys[layer], src, k, dst, d);
-          System.arraycopy(values[layer], src, v, dst, d);
-        }
       }
-      attendRows(par, q, out, r0, n, qHeads, d, k, v, len, heads, len - n, scale, window);
     }
-    return out;
-  }
-
-  /** Rows {@code [r0, r0+n)} of {@code q} attend to {@code k}, {@code v} (first query at {@code offset}); results into {@code out}. */
-  static void attendRows(Parallel par, float[] q, float[] out, int r0, int n, int qHeads, int d, float[] k, float[] v, int kvLen, int kvHeads,
-      int offset, double scale, long window) {
-    int row = qHeads * d;
-    float[] qs = Arrays.copyOfRange(q, r0 * row, (r0 + n) * row);
-    float[] o = Kernels.attention(par, qs, n, qHeads, d, k, v, kvLen, kvHeads, offset, scale, true, window);
-    System.arraycopy(o, 0, out, r0 * row, n * row);
+    return Kernels.pagedAttention(par, q, qHeads, headDim, keys[layer], values[layer], heads, pageSize, table, width, seqLens, starts, scale, window);
   }
 
   // ---- queries ----
