@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An elementwise chain of a fusion group compiled to a small register program evaluated per
- * element: element {@code i} of each input is loaded, the ops run on scalars, the yielded value is
- * element {@code i} of the result. A {@code gptvm.split} of an input along its last axis is read in
+ * An elementwise chain of a fusion group compiled to a small register program, evaluated block by
+ * block: the block of each input is loaded, each op runs over the block, the yielded register is
+ * that block of the result (one pass over the data; the blocks stay in the L1 cache). A {@code gptvm.split} of an input along its last axis is read in
  * place (element {@code i} of a part is element {@code (i / cols) · total + offset + i % cols} of
  * the input), so a split feeding the chain costs no copy. Each op rounds to float as its op-by-op impl does, so a fused
  * group computes the same bits as the ops one by one, without a tensor between them.
@@ -143,31 +143,42 @@ final class ElementwiseProgram {
   /** How many elements block argument {@code loadArg[k]} has for a result of {@code n}. */
   int inputSize(int k, int n) { return loadCols[k] == 1 && loadTotal[k] == 1 ? n : n / loadCols[k] * loadTotal[k]; }
 
-  /** Fresh registers for one thread. */
-  float[] registers() { return new float[registers]; }
+  /** Block length of {@link #evalBlock}: the registers of one block stay in the L1 cache. */
+  static final int BLOCK = 256;
 
-  /** The result at element {@code i}; {@code in[k]} holds the elements of block argument k (null when unread). */
-  float eval(int i, float acc, float[][] in, float[] r) {
-    if (anchorReg >= 0) r[anchorReg] = acc;
+  /** Fresh registers for one thread: {@code len} elements (at most {@link #BLOCK}) per register. */
+  float[][] registers(int len) { return new float[registers][len]; }
+
+  /**
+   * Elements {@code [start, start + len)} of the result ({@code len} at most the registers' length) into {@code
+   * out[outOff ..]}: each op runs over the block (a tight loop the JIT vectorizes) before the next,
+   * the block's values staying in registers {@code r}. {@code in[k]} holds the elements of block
+   * argument k (null when unread); {@code acc[accOff ..]} the anchor's values when there is one
+   * ({@code out} may be {@code acc}).
+   */
+  void evalBlock(int start, int len, float[] acc, int accOff, float[][] in, float[][] r, float[] out, int outOff) {
+    if (anchorReg >= 0) System.arraycopy(acc, accOff, r[anchorReg], 0, len);
     for (int k = 0; k < loadArg.length; k++) {
-      int c = loadCols[k];
-      r[loadReg[k]] = in[loadArg[k]][c == 1 && loadTotal[k] == 1 ? i : i / c * loadTotal[k] + loadOffset[k] + i % c];
+      float[] src = in[loadArg[k]], dst = r[loadReg[k]];
+      int c = loadCols[k], total = loadTotal[k], off = loadOffset[k];
+      if (c == 1 && total == 1) System.arraycopy(src, start, dst, 0, len);
+      else for (int j = 0; j < len; j++) dst[j] = src[(start + j) / c * total + off + (start + j) % c];
     }
     for (Instr s : code) {
-      float a = r[s.a], b = r[s.b];
-      r[s.dst] = switch (s.code) {
-        case ADD -> a + b;
-        case SUB -> a - b;
-        case MUL -> a * b;
-        case DIV -> a / b;
-        case MAX -> (float) Math.max((double) a, (double) b);
-        case MIN -> (float) Math.min((double) a, (double) b);
-        case NEG -> -a;
-        case SILU -> ScalarOps.silu(a);
-        case GELU_ERF -> ScalarOps.gelu(a, false);
-        case GELU_TANH -> ScalarOps.gelu(a, true);
-      };
+      float[] a = r[s.a], b = r[s.b], d = r[s.dst];
+      switch (s.code) {
+        case ADD -> { for (int j = 0; j < len; j++) d[j] = a[j] + b[j]; }
+        case SUB -> { for (int j = 0; j < len; j++) d[j] = a[j] - b[j]; }
+        case MUL -> { for (int j = 0; j < len; j++) d[j] = a[j] * b[j]; }
+        case DIV -> { for (int j = 0; j < len; j++) d[j] = a[j] / b[j]; }
+        case MAX -> { for (int j = 0; j < len; j++) d[j] = (float) Math.max((double) a[j], (double) b[j]); }
+        case MIN -> { for (int j = 0; j < len; j++) d[j] = (float) Math.min((double) a[j], (double) b[j]); }
+        case NEG -> { for (int j = 0; j < len; j++) d[j] = -a[j]; }
+        case SILU -> { for (int j = 0; j < len; j++) d[j] = ScalarOps.silu(a[j]); }
+        case GELU_ERF -> { for (int j = 0; j < len; j++) d[j] = ScalarOps.gelu(a[j], false); }
+        case GELU_TANH -> { for (int j = 0; j < len; j++) d[j] = ScalarOps.gelu(a[j], true); }
+      }
     }
-    return r[result];
+    System.arraycopy(r[result], 0, out, outOff, len);
   }
 }

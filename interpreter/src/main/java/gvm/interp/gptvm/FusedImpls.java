@@ -41,6 +41,7 @@ public final class FusedImpls {
   static final class Cache {
     final Map<Operation, Plan> plans = new ConcurrentHashMap<>();
     final Map<String, Tensor> joined = new HashMap<>();
+    final Map<Operation, Tensor> joinedByOp = new ConcurrentHashMap<>();
   }
 
   public static void register(ImplTable t) {
@@ -114,10 +115,11 @@ public final class FusedImpls {
     int n = Tensor.size(shape);
     float[][] in = inputs(p, a, n);
     float[] out = new float[n];
-    int block = 4096, blocks = (n + block - 1) / block;
+    int block = ElementwiseProgram.BLOCK, blocks = (n + block - 1) / block;
     f.interpreter().parallel().forEach(blocks, (long) n * 8, c -> {
-      float[] regs = p.registers();
-      for (int i = c * block, end = Math.min(n, i + block); i < end; i++) out[i] = p.eval(i, 0f, in, regs);
+      float[][] regs = p.registers(ElementwiseProgram.BLOCK);
+      int start = c * block;
+      p.evalBlock(start, Math.min(block, n - start), null, 0, in, regs, out, start);
     });
     return Tensor.ofFloats(((ShapedType) op.result(0).type()).elementType(), shape, out);
   }
@@ -131,16 +133,20 @@ public final class FusedImpls {
     float[][] ins = inputs(l.epilogue(), a, rows * out);
     Parallel par = f.interpreter().parallel();
     FloatBuffer bias = l.bias() >= 0 ? ((Tensor) a[l.bias()]).floats() : null;
-    float[] y = FusedKernels.linear(par, array(x), rows, in, w.floats(), w.bytes(), out, bias, (i, v, regs) -> l.epilogue().eval(i, v, ins, regs),
-        l.epilogue()::registers);
+    ElementwiseProgram e = l.epilogue();
+    float[] y = FusedKernels.linear(par, array(x), rows, in, w.floats(), w.bytes(), out, bias,
+        (start, len, y0, regs) -> e.evalBlock(start, len, y0, start, ins, regs, y0, start), () -> e.registers(FusedKernels.OUT_BLOCK));
     return Tensor.ofFloats(((ShapedType) op.result(0).type()).elementType(), shape, y);
   }
 
   private static BlockEffect concatParams(Frame f, Operation op, Object[] a) {
-    String key = String.join("\n", new FusionOps.ConcatParamsOp(op).names()) + "\n" + op.result(0).type();
     Cache cache = cache(f);
+    Tensor joined = cache.joinedByOp.get(op);
+    if (joined != null) return BlockEffect.next(joined);
+    // programs with several functions join the same parameters once (the key: names and type)
+    String key = String.join("\n", new FusionOps.ConcatParamsOp(op).names()) + "\n" + op.result(0).type();
     synchronized (cache) {
-      Tensor joined = cache.joined.get(key);
+      joined = cache.joined.get(key);
       if (joined == null) {
         int total = 0;
         for (Object o : a) total += ((Tensor) o).size();
@@ -155,7 +161,8 @@ public final class FusedImpls {
         joined = Tensor.ofFloats(rt.elementType(), resultShape(op, a, null), data);
         cache.joined.put(key, joined);
       }
-      return BlockEffect.next(joined);
     }
+    cache.joinedByOp.put(op, joined);
+    return BlockEffect.next(joined);
   }
 }
