@@ -2,6 +2,7 @@
 // RUN: gvm-opt %S/Inputs/llama-7b-shape-1layer.mlir --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4},func.func(sharding-propagation,mesh-spmdization))" | FileCheck %s --check-prefixes=CHECK,TP4
 // RUN: gvm-opt %S/Inputs/llama-7b-shape-1layer.mlir --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=8},func.func(sharding-propagation,mesh-spmdization))" | FileCheck %s --check-prefixes=CHECK,TP8
 // RUN: gvm-opt %S/Inputs/llama-7b-shape-1layer.mlir --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4})" | FileCheck %s --check-prefix=PLAN
+// RUN: gvm-opt %S/Inputs/llama-7b-shape-1layer.mlir --pass-pipeline="builtin.module(gptvm-auto-shard{mesh-shape=4 objective=throughput dynamic-size=16})" | FileCheck %s --check-prefix=PLAN
 
 // Issue 9, acceptance 1 (Megatron check): an imported Llama layer of Llama-7B's shape, decode
 // (one token), on 1-D meshes of 2, 4 and 8 devices with the 8xH100 cost model. The plan the ILP
@@ -11,7 +12,8 @@
 // Decode reads every weight once per token, so splitting the weights N ways divides the layer's
 // time by N, against two all-reduces of 16 KiB (5 us each).
 
-// The annotations the pass writes: weights split, the o_proj result partial and then whole.
+// The annotations the pass writes: weights split, the o_proj result partial and then whole. The
+// same for objective=throughput (each function's time per token: a 16-token prefill weighs 1/16).
 // PLAN:      mesh.mesh @mesh0(shape = 4)
 // PLAN-LABEL: func.func @decode
 // PLAN:      gptvm.param "model.layers.0.self_attn.q_proj.weight"
