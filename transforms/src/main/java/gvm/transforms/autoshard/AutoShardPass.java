@@ -287,7 +287,11 @@ public final class AutoShardPass extends Pass {
         heads.add(new Placement(dims).toString());
         cacheSharding = new Placement(dims);
       }
-      if (heads.size() != 1 || cacheSharding.isReplicated()) return;
+      // One cache serves every layer and function: its kv heads must split one way (the layers share
+      // variables, so they do in practice); a plan that differs would fail in spmdization.
+      if (heads.size() > 1)
+        throw new Failure(module, "gptvm-auto-shard: the plan splits the kv cache's heads in " + heads.size() + " ways " + heads + "; a cache takes one");
+      if (heads.isEmpty() || cacheSharding.isReplicated()) return;
       module.walk(op -> {
         if (op.isA(gvm.dialect.kv.ir.CacheOps.CreateOp.DEF) && op.attr("mesh.sharding") == null)
           op.setAttr("mesh.sharding", cacheSharding.toAttr(mesh, 4));
