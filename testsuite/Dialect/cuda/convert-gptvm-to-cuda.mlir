@@ -3,9 +3,11 @@
 // RUN: gvm-opt %s -split-input-file -p 'builtin.module(convert-gptvm-to-cuda{weight-dtype=f32})' | FileCheck %s --check-prefix=F32
 
 // A llama2.c-tiny layer as the importer writes it (examples/llama_tiny_layer.mlir): one kernel per
-// distinct op kind and shape, shared by prefill and decode where they agree; one launch per op
-// group: silu·mul and the residual adds are fused, kv.attend and kv.append become an append and
-// an attention over the pages; the RoPE positions' host computation is gone.
+// distinct op group and shape. Prefill: silu·mul and the residual adds are fused, kv.attend and
+// kv.append become an append and an attention over the pages, GEMMs with k a multiple of 32 use
+// the 128x128-tile kernel. Decode: each rms_norm is fused into the GEMV of the linears it feeds
+// (q, k and v in one launch; gate and up with the SwiGLU epilogue; the classifier), RoPE into the
+// append (keys) and the attention (queries). The RoPE positions' host computation is gone.
 
 // CHECK-LABEL: module attributes {cuda.page_size = 16 : i64, cuda.weight_dtype = "f16"}
 // CHECK: cuda.kernel @embedding_f16_512x64 kind("embedding") group("model.embed_tokens")
@@ -22,13 +24,13 @@
 // CHECK: cuda.kernel @gemm_wmma_f16_64x172_res kind("gemm_wmma") group("model.layers.0.mlp.down_proj")
 // CHECK: cuda.kernel @kv_advance kind("kv_advance")
 // CHECK: cuda.kernel @gemm_wmma_f16_512x64 kind("gemm_wmma") group("lm_head")
-// CHECK: cuda.kernel @gemv_f16_64x64 kind("gemv") group("model.layers.0.self_attn.q_proj")
-// CHECK: cuda.kernel @gemv_f16_32x64 kind("gemv")
-// CHECK: cuda.kernel @attention_decode_8x4x8_p16x32 kind("attention_decode")
-// CHECK: cuda.kernel @gemv_f16_64x64_res kind("gemv")
-// CHECK: cuda.kernel @gemv_f16_172x64 kind("gemv")
+// CHECK: cuda.kernel @gemv_f16_64_32_32x64_norm kind("gemv") group("model.layers.0.self_attn.q_proj")
+// CHECK: cuda.kernel @kv_append_4x8_p16x32_ropei kind("kv_append")
+// CHECK: cuda.kernel @attention_decode_8x4x8_p16x32_ropei kind("attention_decode")
+// CHECK: cuda.kernel @gemv_f16_64x64_res kind("gemv") group("model.layers.0.self_attn.o_proj")
+// CHECK: cuda.kernel @gemv_f16_172_172x64_norm_swiglu kind("gemv") group("model.layers.0.mlp.gate_proj")
 // CHECK: cuda.kernel @gemv_f16_64x172_res kind("gemv")
-// CHECK: cuda.kernel @gemv_f16_512x64 kind("gemv") group("lm_head")
+// CHECK: cuda.kernel @gemv_f16_512x64_norm kind("gemv") group("lm_head")
 // CHECK: cuda.kernel @argmax_512 kind("argmax") group("sampler")
 
 // CHECK-LABEL: func.func @prefill(
@@ -38,7 +40,7 @@
 // CHECK: %[[EMBED:.*]] = gptvm.param "model.embed_tokens.weight"
 // CHECK: %[[X:.*]] = cuda.launch @embedding_f16_512x64(%[[EMBED]], %[[IDS]]) grid [1, 1, 1] block [256] rows_per_block 1 : (tensor<512x64xf32>, tensor<?xi32>) -> tensor<?x64xf32>
 // CHECK: %[[H:.*]] = cuda.launch @rms_norm_64(%[[X]], %{{.*}}) grid [1, 1, 1] block [256] rows_per_block 1
-// CHECK: %[[Q:.*]] = cuda.launch @gemm_wmma_f16_64x64(%[[H]], %{{.*}}) grid [1, 1, 1] block [128] rows_per_block 64 : (tensor<?x64xf32>, tensor<64x64xf32>) -> tensor<?x64xf32>
+// CHECK: %[[Q:.*]] = cuda.launch @gemm_wmma_f16_64x64(%[[H]], %{{.*}}) grid [1, 1, 1] block [256] rows_per_block 128 : (tensor<?x64xf32>, tensor<64x64xf32>) -> tensor<?x64xf32>
 // CHECK: %[[K:.*]] = cuda.launch @gemm_wmma_f16_32x64(%[[H]],
 // CHECK: %[[V:.*]] = cuda.launch @gemm_wmma_f16_32x64(%[[H]],
 // CHECK: %[[QH:.*]] = gptvm.reshape %[[Q]]
@@ -51,26 +53,34 @@
 // CHECK: %[[ATT2:.*]] = gptvm.reshape %[[ATT]]
 // CHECK: %[[X1:.*]] = cuda.launch @gemm_wmma_f16_64x64_res(%[[ATT2]], %{{.*}}, %[[X]])
 // CHECK: %[[H2:.*]] = cuda.launch @rms_norm_64(%[[X1]],
-// CHECK: %[[G:.*]] = cuda.launch @gemm_wmma_f16_172x64(%[[H2]], %{{.*}}) grid [3, 1, 1]
+// CHECK: %[[G:.*]] = cuda.launch @gemm_wmma_f16_172x64(%[[H2]], %{{.*}}) grid [2, 1, 1] block [256] rows_per_block 128
 // CHECK: %[[U:.*]] = cuda.launch @gemm_wmma_f16_172x64(%[[H2]],
 // CHECK: %[[P:.*]] = cuda.launch @silu_mul_172(%[[G]], %[[U]]) grid [1, 1, 1] block [256] rows_per_block 1
-// CHECK: %[[X2:.*]] = cuda.launch @gemm_wmma_f16_64x172_res(%[[P]], %{{.*}}, %[[X1]])
+// CHECK: %[[X2:.*]] = cuda.launch @gemm_wmma_f16_64x172_res(%[[P]], %{{.*}}, %[[X1]]) grid [1, 1, 1] block [128] rows_per_block 64
 // CHECK: %[[C2:.*]] = cuda.launch @kv_advance(%[[C1]]) grid [1, 1, 1] block [32] : (!kv.cache<{{.*}}>) -> !kv.cache
 // CHECK: %[[HN:.*]] = cuda.launch @rms_norm_64(%[[X2]],
-// CHECK: %[[L:.*]] = cuda.launch @gemm_wmma_f16_512x64(%[[HN]], %[[EMBED]]) grid [8, 1, 1] block [128] rows_per_block 64
+// CHECK: %[[L:.*]] = cuda.launch @gemm_wmma_f16_512x64(%[[HN]], %[[EMBED]]) grid [4, 1, 1] block [256] rows_per_block 128
 // CHECK: return %[[L]], %[[C2]]
 
 // CHECK-LABEL: func.func @decode(
-// CHECK: cuda.launch @embedding_f16_512x64
-// CHECK: cuda.launch @gemv_f16_64x64(%{{.*}}) grid [8, 1, 1] block [256] rows_per_block 1 : (tensor<1x64xf32>, tensor<64x64xf32>) -> tensor<1x64xf32>
-// CHECK: cuda.launch @gemv_f16_32x64(%{{.*}}) grid [4, 1, 1]
-// CHECK: cuda.launch @attention_decode_8x4x8_p16x32(%{{.*}}) grid [8, 1, 1] block [256] smem 2048 rows_per_block 1
-// CHECK: cuda.launch @gemv_f16_64x64_res
-// CHECK: cuda.launch @gemv_f16_172x64(%{{.*}}) grid [22, 1, 1]
-// CHECK: cuda.launch @silu_mul_172
-// CHECK: cuda.launch @gemv_f16_64x172_res
-// CHECK: cuda.launch @kv_advance
-// CHECK: %[[LOGITS:.*]] = cuda.launch @gemv_f16_512x64(%{{.*}}) grid [64, 1, 1]
+// CHECK-SAME: %[[TOK:.*]]: tensor<1xi32>, %[[DCACHE:.*]]: !kv.cache
+// CHECK: %[[DX:.*]] = cuda.launch @embedding_f16_512x64(%{{.*}}, %[[TOK]])
+// CHECK: %[[W_IN:.*]] = gptvm.param "model.layers.0.input_layernorm.weight"
+// CHECK: %[[WQ:.*]] = gptvm.param "model.layers.0.self_attn.q_proj.weight"
+// CHECK: %[[WK:.*]] = gptvm.param "model.layers.0.self_attn.k_proj.weight"
+// CHECK: %[[WV:.*]] = gptvm.param "model.layers.0.self_attn.v_proj.weight"
+// CHECK: %[[QKV:.*]]:3 = cuda.launch @gemv_f16_64_32_32x64_norm(%[[DX]], %[[W_IN]], %[[WQ]], %[[WK]], %[[WV]]) grid [16, 1, 1] block [256] rows_per_block 1 : (tensor<1x64xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>) -> (tensor<1x64xf32>, tensor<1x32xf32>, tensor<1x32xf32>)
+// CHECK: %[[DQ:.*]] = gptvm.reshape %[[QKV]]#0
+// CHECK: %[[DK:.*]] = gptvm.reshape %[[QKV]]#1
+// CHECK: %[[DV:.*]] = gptvm.reshape %[[QKV]]#2
+// CHECK-NOT: rope
+// CHECK: %[[DC1:.*]] = cuda.launch @kv_append_4x8_p16x32_ropei(%[[DCACHE]], %[[DK]], %[[DV]])
+// CHECK: %[[DATT:.*]] = cuda.launch @attention_decode_8x4x8_p16x32_ropei(%[[DC1]], %[[DQ]]) grid [8, 1, 1] block [256] smem 2048 rows_per_block 1
+// CHECK: %[[DX1:.*]] = cuda.launch @gemv_f16_64x64_res(%{{.*}}, %{{.*}}, %[[DX]]) grid [8, 1, 1]
+// CHECK: %[[SW:.*]] = cuda.launch @gemv_f16_172_172x64_norm_swiglu(%[[DX1]], %{{.*}}, %{{.*}}, %{{.*}}) grid [22, 1, 1] block [256] rows_per_block 1 : (tensor<1x64xf32>, tensor<64xf32>, tensor<172x64xf32>, tensor<172x64xf32>) -> tensor<1x172xf32>
+// CHECK: %[[DX2:.*]] = cuda.launch @gemv_f16_64x172_res(%[[SW]], %{{.*}}, %[[DX1]])
+// CHECK: cuda.launch @kv_advance(%[[DC1]])
+// CHECK: %[[LOGITS:.*]] = cuda.launch @gemv_f16_512x64_norm(%[[DX2]], %{{.*}}, %{{.*}}) grid [64, 1, 1]
 // CHECK: %[[NEXT:.*]] = cuda.launch @argmax_512(%[[LOGITS]]) grid [1, 1, 1] block [1024] rows_per_block 1 : (tensor<1x512xf32>) -> tensor<1xi32>
 // CHECK: return %[[LOGITS]], %[[NEXT]],
 
@@ -80,14 +90,14 @@
 // BF16: cuda.kernel @gemm_wmma_bf16_64x64 kind("gemm_wmma")
 // BF16: cuda.kernel @kv_append_4x8_p256x2 kind("kv_append")
 // BF16: cuda.kernel @attention_prefill_8x4x8_p256x2
-// BF16: cuda.kernel @gemv_bf16_64x64 kind("gemv")
-// BF16: cuda.kernel @attention_decode_8x4x8_p256x2
+// BF16: cuda.kernel @gemv_bf16_64_32_32x64_norm kind("gemv")
+// BF16: cuda.kernel @attention_decode_8x4x8_p256x2_ropei
 
 // fp32 weights: GEMMs on CUDA cores.
 // F32-LABEL: module attributes {cuda.page_size = 16 : i64, cuda.weight_dtype = "f32"}
 // F32: cuda.kernel @embedding_f32_512x64
 // F32: cuda.kernel @gemm_f32_64x64 kind("gemm")
-// F32: cuda.kernel @gemv_f32_64x64 kind("gemv")
+// F32: cuda.kernel @gemv_f32_64_32_32x64_norm kind("gemv")
 
 !cache = !kv.cache<layers = 1, kv_heads = 4, head_dim = 8, capacity = 512, dtype = f32>
 
@@ -207,7 +217,7 @@ func.func @decode(%token: tensor<1xi32>, %cache: !cache) -> (tensor<1x512xf32>, 
 // CHECK: cuda.kernel @add_32 kind("add")
 // CHECK: cuda.kernel @rope_rotate_half_2x64 kind("rope")
 // CHECK-LABEL: func.func @decode
-// CHECK: %[[Y:.*]] = cuda.launch @gemv_f16_32x4096(%arg0, %{{.*}}) grid [16, 1, 1] block [256] rows_per_block 1
+// CHECK: %[[Y:.*]] = cuda.launch @gemv_f16_32x4096(%arg0, %{{.*}}) grid [32, 1, 1] block [256] rows_per_block 1
 // CHECK: %[[S:.*]] = cuda.launch @silu_32(%[[Y]])
 // CHECK: %[[M:.*]] = cuda.launch @mul_32(%[[Y]], %[[S]])
 // CHECK: cuda.launch @add_32(%[[M]], %[[S]])

@@ -1,4 +1,4 @@
-// Paged attention for decode (vLLM-style, GQA): query head h of row r attends, causally, to the
+// Paged attention for decode (vLLM-style, GQA): query head h of row r{{ROPE_DOC}} attends, causally, to the
 // keys and values 0 .. state[0] + r of layer imm{{WINDOW_DOC}}, kv head h / {{GROUP}}; scale {{SCALE}}.
 // One block per (head, row): a warp per key for the scores (held in dynamic shared memory,
 // {{CAP}} floats), a block-wide softmax, then each warp sums its keys' values and the warps'
@@ -14,6 +14,7 @@ extern "C" __global__ void __launch_bounds__(256) {{NAME}}(float* __restrict__ o
   const int p = state[0] + r, first = WINDOW > 0 ? max(0, (int) (p - WINDOW + 1)) : 0, n = p + 1 - first;
   for (int i = threadIdx.x; i < HD; i += blockDim.x) qs[i] = q[((size_t) r * H + h) * HD + i];
   __syncthreads();
+{{ROPE_Q}}
   for (int j = warp; j < n; j += 8) {
     const int t = first + j;
     const float* kt = pool + (((size_t) imm * PAGES + pages[t / PAGE]) * 2 * PAGE + t % PAGE) * S + g * HD;

@@ -34,3 +34,13 @@ __device__ inline float block_reduce(float v, bool max) {
   v = lane < warps ? part[lane] : (max ? -INFINITY : 0.f);
   return max ? warp_max(v) : warp_sum(v);
 }
+
+// RoPE: cos and sin of pair i (of rot lanes) at position pos, angles in double precision as the
+// interpreter's; pair i is (2i, 2i+1) interleaved or (i, i + rot/2) rotate_half.
+__device__ inline void rope_pair(int pos, int i, int rot, double theta, bool interleaved, float* c, float* s, int* ia, int* ib) {
+  const double angle = pos * (1.0 / pow(theta, (2.0 * i) / rot));
+  *c = (float) cos(angle);
+  *s = (float) sin(angle);
+  *ia = interleaved ? 2 * i : i;
+  *ib = interleaved ? 2 * i + 1 : i + rot / 2;
+}

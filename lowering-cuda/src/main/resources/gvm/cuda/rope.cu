@@ -9,9 +9,9 @@ extern "C" __global__ void __launch_bounds__(64) {{NAME}}(float* __restrict__ y,
   const int pos = state[0] + blockIdx.y;
   for (int i = ROT + threadIdx.x; i < HD; i += blockDim.x) y[base + i] = x[base + i];
   for (int i = threadIdx.x; i < HALF; i += blockDim.x) {
-    const double angle = pos * (1.0 / pow({{THETA}}, (2.0 * i) / ROT));
-    const float c = (float) cos(angle), s = (float) sin(angle);
-    const int ia = INTERLEAVED ? 2 * i : i, ib = INTERLEAVED ? 2 * i + 1 : i + HALF;
+    float c, s;
+    int ia, ib;
+    rope_pair(pos, i, ROT, {{THETA}}, INTERLEAVED, &c, &s, &ia, &ib);
     const float a = x[base + ia], b = x[base + ib];
     y[base + ia] = a * c - b * s;
     y[base + ib] = a * s + b * c;

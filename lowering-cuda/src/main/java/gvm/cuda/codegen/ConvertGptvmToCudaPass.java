@@ -92,6 +92,13 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
     kernels.add(l.kernels.size());
   }
 
+  /** The index of {@code op} in its block (for ordering a group's ops). */
+  private static int position(Operation op) {
+    int i = 0;
+    for (Operation o = op.parentBlock().first(); o != op; o = o.nextOp()) i++;
+    return i;
+  }
+
   /** The state of one module's lowering: the kernels emitted so far, by name. */
   private static final class Lowering {
     final Context context;
@@ -126,6 +133,8 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
       if (op.isA(WeightOps.EmbeddingOp.DEF)) {
         long[] t = shape(op.operand(0));
         replace(op, KernelTemplates.embedding(wt, t[0], t[1]), List.of(op.operand(0), op.operand(1)), 0);
+      } else if (op.isA(NormOps.RmsNormOp.DEF) && lowerNormedLinears(op)) {
+        return;
       } else if (op.isA(NormOps.RmsNormOp.DEF)) {
         replace(op, KernelTemplates.rmsNorm(wt, lastDim(op.operand(0)), new NormOps.RmsNormOp(op).eps()), op.operands(), 0);
       } else if (op.isA(WeightOps.LinearOp.DEF)) {
@@ -139,6 +148,8 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
       } else if (op.isA(ElementwiseOps.AddOp.DEF) || op.isA(ElementwiseOps.MulOp.DEF) || op.isA(ElementwiseOps.SiluOp.DEF)) {
         requireSameShapes(op);
         replace(op, KernelTemplates.elementwise(wt, op.def().mnemonic(), lastDim(op.result(0))), op.operands(), 0);
+      } else if (op.isA(RopeOp.DEF) && ropeFusesIntoAttention(op) != null) {
+        return; // lowered with its kv.attend
       } else if (op.isA(RopeOp.DEF)) {
         RopeOp rope = new RopeOp(op);
         requireCachePositions(op, rope.positions());
@@ -177,6 +188,70 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
       replace(op, KernelTemplates.linear(wt, w[0], w[1], false, decode), op.operands(), 0);
     }
 
+    /**
+     * Decode (one row): an rms_norm whose users are all linears of it becomes one GEMV launch
+     * that normalises its input row itself, over all those matrices (q, k, v: three outputs;
+     * the classifier: one); gate and up whose {@code mul(silu(gate), up)} follows become one GEMV
+     * with a SwiGLU epilogue. Returns false (nothing changed) when the users are anything else.
+     */
+    private boolean lowerNormedLinears(Operation norm) {
+      long[] in = shape(norm.operand(0));
+      if (in.length != 2 || in[0] != 1) return false;
+      List<Operation> linears = new ArrayList<>();
+      for (OpOperand u : norm.result(0).uses()) {
+        Operation l = u.owner();
+        if (!l.isA(WeightOps.LinearOp.DEF) || l.numOperands() != 2 || l.operand(0) != norm.result(0) || linears.contains(l)) return false;
+        linears.add(l);
+      }
+      if (linears.isEmpty() || linears.size() > 3) return false;
+      linears.sort(java.util.Comparator.comparingInt(ConvertGptvmToCudaPass::position));
+      double eps = new NormOps.RmsNormOp(norm).eps();
+      Operation last = linears.get(linears.size() - 1);
+      List<Value> args = new ArrayList<>(List.of(norm.operand(0), norm.operand(1)));
+      if (linears.size() == 2) {
+        Operation mul = swiglu(linears.get(0), linears.get(1));
+        boolean swapped = mul == null;
+        if (swapped) mul = swiglu(linears.get(1), linears.get(0));
+        if (mul != null) {
+          Operation gate = linears.get(swapped ? 1 : 0), up = linears.get(swapped ? 0 : 1);
+          long[] w = shape(gate.operand(1));
+          Operation silu = mul.operand(0).definingOp();
+          args.add(gate.operand(1));
+          args.add(up.operand(1));
+          replace(mul, KernelTemplates.gemv(wt, new long[] {w[0], w[0]}, w[1], eps, KernelTemplates.Epilogue.SWIGLU), args, 0, gate.loc());
+          silu.erase();
+          gate.erase();
+          up.erase();
+          norm.erase();
+          return true;
+        }
+      }
+      long[] ns = new long[linears.size()];
+      List<Type> results = new ArrayList<>();
+      for (int i = 0; i < ns.length; i++) {
+        Operation l = linears.get(i);
+        ns[i] = shape(l.operand(1))[0];
+        if (shape(l.operand(1))[1] != in[1]) return false;
+        args.add(l.operand(1));
+        results.add(l.result(0).type());
+      }
+      Operation g = launch(last, KernelTemplates.gemv(wt, ns, in[1], eps, KernelTemplates.Epilogue.NONE), args, results, 0, linears.get(0).loc());
+      for (int i = 0; i < ns.length; i++) {
+        linears.get(i).result(0).replaceAllUsesWith(g.result(i));
+        linears.get(i).erase();
+      }
+      norm.erase();
+      return true;
+    }
+
+    /** The {@code mul(silu(gate), up)} that uses {@code gate} (through a silu used once) and {@code up}, or null. */
+    private static Operation swiglu(Operation gate, Operation up) {
+      Operation silu = singleUser(gate.result(0));
+      if (silu == null || !fusesIntoMul(silu)) return null;
+      Operation mul = singleUser(silu.result(0));
+      return mul.operand(1) == up.result(0) && singleUser(up.result(0)) == mul && gate.resultTypes().equals(up.resultTypes()) ? mul : null;
+    }
+
     /** {@code kv.attend} and its {@code kv.append}: append the step's keys and values, then attend over the pages. */
     private void lowerAttend(Operation attend) {
       CacheOps.AttendOp a = new CacheOps.AttendOp(attend);
@@ -195,11 +270,44 @@ public final class ConvertGptvmToCudaPass extends gvm.pass.Pass {
       Paging p = new Paging(ct.kvHeads(), ct.headDim(), page, (ct.capacity() + page - 1) / page);
       double scale = attend.prop("scale") instanceof FloatAttr s ? s.value() : 1.0 / Math.sqrt(q[2]);
       long window = attend.prop("window") instanceof IntegerAttr w ? w.value() : -1;
-      Operation appended = launch(attend, KernelTemplates.kvAppend(wt, p), List.of(cache, attend.operand(2), attend.operand(3)),
-          List.of(cache.type()), a.layer(), append.loc());
+      // Decode: the RoPE of the keys happens in the append, that of the queries in the attention.
+      Operation ropeQ = attend.operand(1).definingOp(), ropeK = attend.operand(2).definingOp();
+      KernelTemplates.Rope rq = ropeQ != null && ropeQ.isA(RopeOp.DEF) ? ropeFusesIntoAttention(ropeQ) : null;
+      KernelTemplates.Rope rk = ropeK != null && ropeK.isA(RopeOp.DEF) ? ropeFusesIntoAttention(ropeK) : null;
+      Value k = rk != null ? ropeK.operand(0) : attend.operand(2), qv = rq != null ? ropeQ.operand(0) : attend.operand(1);
+      Operation appended = launch(attend, KernelTemplates.kvAppend(wt, p, rk), List.of(cache, k, attend.operand(3)), List.of(cache.type()), a.layer(),
+          append.loc());
       append.result(0).replaceAllUsesWith(appended.result(0));
       append.erase();
-      replace(attend, KernelTemplates.attention(wt, p, q[1], scale, window, q[0] == 1), List.of(appended.result(0), attend.operand(1)), a.layer());
+      replace(attend, KernelTemplates.attention(wt, p, q[1], scale, window, q[0] == 1, rq), List.of(appended.result(0), qv), a.layer());
+      if (rk != null) ropeK.erase();
+      if (rq != null) ropeQ.erase();
+    }
+
+    /**
+     * The RoPE to fuse when {@code rope} (one row: decode) feeds only a kv.attend as its queries,
+     * or only a kv.attend and its kv.append as their keys; null otherwise.
+     */
+    private static KernelTemplates.Rope ropeFusesIntoAttention(Operation rope) {
+      long[] s = shape(rope.operand(0));
+      if (s.length != 3 || s[0] != 1) return null;
+      RopeOp r = new RopeOp(rope);
+      Value pos = r.positions();
+      Operation def = pos.definingOp();
+      if (def == null || !def.name().equals("tensor.from_elements") || def.numOperands() != 1 || !isSeqLen(def.operand(0))) return null;
+      Operation attend = null, append = null;
+      for (OpOperand u : rope.result(0).uses()) {
+        Operation o = u.owner();
+        if (o.isA(CacheOps.AttendOp.DEF) && attend == null) attend = o;
+        else if (o.isA(CacheOps.AppendOp.DEF) && append == null) append = o;
+        else return null;
+      }
+      if (attend == null) return null;
+      boolean isQ = append == null && attend.operand(1) == rope.result(0) && attend.operand(2) != rope.result(0);
+      boolean isK = append != null && attend.operand(2) == rope.result(0) && append.operand(1) == rope.result(0) && attend.operand(1) != rope.result(0)
+          && append.operand(0) == attend.operand(0) && append.operand(2) == attend.operand(3);
+      if (!isQ && !isK) return null;
+      return new KernelTemplates.Rope(r.rotaryDim(), r.theta(), r.interleaved());
     }
 
     // ---- building

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,21 +19,100 @@ public final class KernelTemplates {
 
   private KernelTemplates() {}
 
+  /** What a decode GEMV does with its dot products. */
+  public enum Epilogue {
+    /** {@code y_i = x · w_iᵀ} for each matrix. */
+    NONE,
+    /** {@code y = x · wᵀ + res} (one matrix). */
+    RESIDUAL,
+    /** {@code y = silu(x · w_gateᵀ) * (x · w_upᵀ)} (two matrices, one output). */
+    SWIGLU
+  }
+
   /** GEMV (decode) or GEMM (prefill) for {@code y = x · wᵀ (+ res)} with {@code w [n x k]}. */
   public static KernelSpec linear(WeightType wt, long n, long k, boolean residual, boolean decode) {
+    if (decode) return gemv(wt, new long[] {n}, k, Double.NaN, residual ? Epilogue.RESIDUAL : Epilogue.NONE);
     String res = residual ? "_res" : "";
-    if (decode) {
-      int vec = vectorWidth(wt, k);
-      int split = k >= 4096 ? 4 : k >= 2048 ? 2 : 1;
-      String name = "gemv_" + wt.spelling() + "_" + n + "x" + k + res;
-      String src = fill("gemv", wt, name, residualHoles(residual, "n"), "N", n, "K", k, "VEC", vec, "VBYTES", vec * wt.bytes,
-          "VTYPE", vectorType(vec * wt.bytes), "SPLIT", split);
-      return new KernelSpec(name, "gemv", src, new long[] {ceil(n, 8 / split), 1, 1}, 256, 0, 1);
-    }
     boolean tensorCores = wt != WeightType.F32;
     String name = (tensorCores ? "gemm_wmma_" : "gemm_") + wt.spelling() + "_" + n + "x" + k + res;
-    String src = fill(tensorCores ? "gemm_wmma" : "gemm_f32", wt, name, residualHoles(residual, null), "N", n, "K", k);
+    if (tensorCores && k % 32 == 0) { // the large-tile kernel needs whole k steps
+      String src = fill("gemm_tc", wt, name, residualHoles(residual), "N", n, "K", k);
+      return new KernelSpec(name, "gemm_wmma", src, new long[] {ceil(n, 128), 1, 1}, 256, 0, 128);
+    }
+    String src = fill(tensorCores ? "gemm_wmma" : "gemm_f32", wt, name, residualHoles(residual), "N", n, "K", k);
     return new KernelSpec(name, tensorCores ? "gemm_wmma" : "gemm", src, new long[] {ceil(n, 64), 1, 1}, tensorCores ? 128 : 256, 0, 64);
+  }
+
+  /**
+   * The decode GEMV of one row against the matrices {@code w_i [ns[i] x k]} sharing the input,
+   * the input RMS-normalised first (weight {@code g}, {@code eps}) unless {@code eps} is NaN.
+   * Arguments: the outputs, then {@code x}, {@code g} (with a norm), the matrices, {@code res}
+   * (residual). Split-K across the warps of a block when there are few output rows.
+   */
+  public static KernelSpec gemv(WeightType wt, long[] ns, long k, double eps, Epilogue epilogue) {
+    boolean norm = !Double.isNaN(eps);
+    int m = ns.length;
+    if (epilogue == Epilogue.SWIGLU ? m != 2 || ns[0] != ns[1] : epilogue == Epilogue.RESIDUAL ? m != 1 : m < 1 || m > 3)
+      throw new IllegalArgumentException("bad GEMV shape");
+    long rows = epilogue == Epilogue.SWIGLU ? ns[0] : java.util.Arrays.stream(ns).sum();
+    int vec = vectorWidth(wt, k);
+    // Enough warps for the whole GPU: rows x split >= 4096 (a split of at most 8, each lane with work).
+    int split = 1;
+    while (split < 8 && rows * split < 4096 && k / vec / (split * 2) >= 32) split *= 2;
+    StringBuilder name = new StringBuilder("gemv_").append(wt.spelling());
+    for (long n : ns) name.append('_').append(n);
+    name.append('x').append(k).append(norm ? "_norm" + suffix(eps, 1e-5) : "");
+    name.append(epilogue == Epilogue.RESIDUAL ? "_res" : epilogue == Epilogue.SWIGLU ? "_swiglu" : "");
+    List<String> params = new ArrayList<>();
+    int outputs = epilogue == Epilogue.SWIGLU ? 1 : m;
+    for (int i = 0; i < outputs; i++) params.add("float* __restrict__ y" + i);
+    params.add("const float* __restrict__ x");
+    if (norm) params.add("const float* __restrict__ g");
+    for (int i = 0; i < m; i++) params.add("const wt* __restrict__ w" + i);
+    if (epilogue == Epilogue.RESIDUAL) params.add("const float* __restrict__ res");
+    String stage = norm
+        ? "  float ss = 0.f;\n"
+            + "  for (int i = threadIdx.x; i < K; i += blockDim.x) {\n    const float v = xr[i];\n    xs[i] = v;\n    ss += v * v;\n  }\n"
+            + "  ss = block_reduce(ss, false);\n"
+            + "  const float inv = 1.0f / sqrtf(ss / K + " + num(eps) + "f);\n"
+            + "  for (int i = threadIdx.x; i < K; i += blockDim.x) xs[i] = g[i] * (inv * xs[i]);"
+        : "  for (int i = threadIdx.x; i < K; i += blockDim.x) xs[i] = xr[i];";
+    StringBuilder select = new StringBuilder();
+    if (m == 1 || epilogue == Epilogue.SWIGLU) {
+      select.append("  const wt* wrow = w0 + (size_t) n * K;\n");
+      if (epilogue == Epilogue.SWIGLU) select.append("  const wt* wrow2 = w1 + (size_t) n * K;\n");
+      select.append("  float* yout = y0 + (size_t) r * ROWS + n;");
+    } else {
+      select.append("  const wt* wrow;\n  float* yout;\n");
+      long base = 0;
+      for (int i = 0; i < m; i++) {
+        String cond = i == 0 ? "  if (n < " + ns[0] + ") {" : i == m - 1 ? " else {" : " else if (n < " + (base + ns[i]) + ") {";
+        select.append(cond).append("\n    wrow = w").append(i).append(" + (size_t) (n - ").append(base).append(") * K;\n    yout = y").append(i)
+            .append(" + (size_t) r * ").append(ns[i]).append(" + (n - ").append(base).append(");\n  }");
+        base += ns[i];
+      }
+    }
+    String load = "      wvec wv;\n      wv.raw = __ldg(reinterpret_cast<const " + vectorType(vec * wt.bytes) + "*>(wrow) + c);\n";
+    String dot = epilogue == Epilogue.SWIGLU
+        ? load + "      wvec wu;\n      wu.raw = __ldg(reinterpret_cast<const " + vectorType(vec * wt.bytes) + "*>(wrow2) + c);\n#pragma unroll\n"
+            + "      for (int i = 0; i < VEC; i++) {\n        const float xv = xs[c * VEC + i];\n        acc += to_float(wv.v[i]) * xv;\n"
+            + "        acc2 += to_float(wu.v[i]) * xv;\n      }"
+        : load + "#pragma unroll\n      for (int i = 0; i < VEC; i++) acc += to_float(wv.v[i]) * xs[c * VEC + i];";
+    String store = epilogue == Epilogue.RESIDUAL ? "    *yout = acc + res[(size_t) r * ROWS + n];"
+        : epilogue == Epilogue.SWIGLU ? "    *yout = acc / (1.0f + expf(-acc)) * acc2;" : "    *yout = acc;";
+    String what = epilogue == Epilogue.SWIGLU ? "y0 = silu(x · w0ᵀ) * (x · w1ᵀ)"
+        : epilogue == Epilogue.RESIDUAL ? "y0 = x · w0ᵀ + res" : m == 1 ? "y0 = x · w0ᵀ" : "y_i = x · w_iᵀ for each of " + m + " matrices stacked by rows";
+    Map<String, String> holes = new java.util.HashMap<>();
+    holes.put("PARAMS", String.join(", ", params));
+    holes.put("STAGE", stage);
+    holes.put("SELECT", select.toString());
+    holes.put("DOT", dot);
+    holes.put("STORE", store);
+    holes.put("WHAT", what);
+    holes.put("NORM_DOC", norm ? " of the RMS-normalised input (x / sqrt(mean(x^2) + " + num(eps) + ") * g)" : "");
+    String src = fill("gemv", wt, name.toString(), holes, "K", k, "VEC", vec, "VBYTES", vec * wt.bytes, "VTYPE", vectorType(vec * wt.bytes),
+        "SPLIT", split, "ROWS", rows);
+    return new KernelSpec(name.toString(), "gemv", src, new long[] {ceil(rows, 8 / split), 1, 1}, 256, 0, 1);
   }
 
   public static KernelSpec rmsNorm(WeightType wt, long d, double eps) {
@@ -78,9 +159,32 @@ public final class KernelTemplates {
   /** The paged cache's geometry: kv heads, head size, slots per page and pages per layer. */
   public record Paging(long kvHeads, long headDim, long page, long pages) {}
 
-  public static KernelSpec kvAppend(WeightType wt, Paging p) {
-    String name = "kv_append_" + p.kvHeads + "x" + p.headDim + "_p" + p.page + "x" + p.pages;
-    String src = fill("kv_append", wt, name, Map.of(), "KVH", p.kvHeads, "HD", p.headDim, "PAGE", p.page, "PAGES", p.pages);
+  /** RoPE applied inside another kernel: rotated lanes, theta, pairing. */
+  public record Rope(long rot, double theta, boolean interleaved) {
+    String suffix(long headDim) {
+      return "_rope" + (interleaved ? "i" : "h") + (rot != headDim ? "_rot" + rot : "") + KernelTemplates.suffix(theta, 10000.0);
+    }
+
+    String doc() { return " (rotated by RoPE: " + rot + " lanes, theta " + num(theta) + ", " + (interleaved ? "interleaved" : "rotate_half") + ")"; }
+
+    /** The loop rotating {@code lanes + h * HD} for h below {@code heads} at position {@code pos}, pairs split over the block's threads. */
+    String code(String lanes, String heads, String pos) {
+      return "  for (int j = threadIdx.x; j < " + heads + " * " + (rot / 2) + "; j += blockDim.x) {\n"
+          + "    float c, s;\n    int ia, ib;\n"
+          + "    rope_pair(" + pos + ", j % " + (rot / 2) + ", " + rot + ", " + num(theta) + ", " + interleaved + ", &c, &s, &ia, &ib);\n"
+          + "    float* pair = " + lanes + " + (j / " + (rot / 2) + ") * HD;\n"
+          + "    const float a = pair[ia], b = pair[ib];\n    pair[ia] = a * c - b * s;\n    pair[ib] = a * s + b * c;\n  }\n";
+    }
+  }
+
+  public static KernelSpec kvAppend(WeightType wt, Paging p) { return kvAppend(wt, p, null); }
+
+  /** The append; with {@code rope}, the keys are rotated as they are stored (at their positions). */
+  public static KernelSpec kvAppend(WeightType wt, Paging p, Rope rope) {
+    String name = "kv_append_" + p.kvHeads + "x" + p.headDim + "_p" + p.page + "x" + p.pages + (rope == null ? "" : rope.suffix(p.headDim));
+    String ropeK = rope == null ? "" : "  __syncthreads();\n" + rope.code("slot", "{{KVH}}", "t");
+    String src = fill("kv_append", wt, name, Map.of("ROPE_K", ropeK, "ROPE_DOC", rope == null ? "" : rope.doc()), "KVH", p.kvHeads, "HD", p.headDim,
+        "PAGE", p.page, "PAGES", p.pages);
     return new KernelSpec(name, "kv_append", src, new long[] {1, 1, 1}, 128, 0, 1);
   }
 
@@ -90,10 +194,22 @@ public final class KernelTemplates {
 
   /** Decode ({@code decode}) or flash-style prefill attention over the paged cache. */
   public static KernelSpec attention(WeightType wt, Paging p, long heads, double scale, long window, boolean decode) {
+    return attention(wt, p, heads, scale, window, decode, null);
+  }
+
+  /** As {@link #attention(WeightType, Paging, long, double, long, boolean)}; decode with {@code rope} rotates the queries first. */
+  public static KernelSpec attention(WeightType wt, Paging p, long heads, double scale, long window, boolean decode, Rope rope) {
+    if (rope != null && !decode) throw new IllegalArgumentException("RoPE is fused into decode attention only");
     String kind = decode ? "attention_decode" : "attention_prefill";
     String name = kind + "_" + heads + "x" + p.kvHeads + "x" + p.headDim + "_p" + p.page + "x" + p.pages
-        + suffix(scale, 1 / Math.sqrt(p.headDim)) + (window > 0 ? "_w" + window : "");
-    String src = fill(kind, wt, name, Map.of("WINDOW_DOC", window > 0 ? " within a window of " + window : ""), "H", heads, "KVH", p.kvHeads,
+        + suffix(scale, 1 / Math.sqrt(p.headDim)) + (window > 0 ? "_w" + window : "") + (rope == null ? "" : rope.suffix(p.headDim));
+    Map<String, String> holes = new java.util.HashMap<>();
+    holes.put("WINDOW_DOC", window > 0 ? " within a window of " + window : "");
+    if (decode) {
+      holes.put("ROPE_Q", rope == null ? "" : rope.code("qs", "1", "p") + "  __syncthreads();\n");
+      holes.put("ROPE_DOC", rope == null ? "" : rope.doc());
+    }
+    String src = fill(kind, wt, name, holes, "H", heads, "KVH", p.kvHeads,
         "HD", p.headDim, "GROUP", heads / p.kvHeads, "PAGE", p.page, "PAGES", p.pages, "SCALE", num(scale), "WINDOW", window,
         "CAP", p.page * p.pages);
     return decode ? new KernelSpec(name, kind, src, new long[] {heads, 1, 1}, 256, (int) (4 * p.page * p.pages), 1)
@@ -108,10 +224,9 @@ public final class KernelTemplates {
 
   // ---- filling the templates
 
-  private static Map<String, String> residualHoles(boolean residual, String gemvIndex) {
-    if (!residual) return Map.of("RES_DOC", "", "RES_PARAM", "", "RES_ADD", "", "RES_ADD_AT", "");
-    return Map.of("RES_DOC", " + res[r, n]", "RES_PARAM", ", const float* __restrict__ res",
-        "RES_ADD", " + res[(size_t) r * N + " + (gemvIndex == null ? "n" : gemvIndex) + "]", "RES_ADD_AT", " + res[at]");
+  private static Map<String, String> residualHoles(boolean residual) {
+    if (!residual) return Map.of("RES_DOC", "", "RES_PARAM", "", "RES_ADD_AT", "");
+    return Map.of("RES_DOC", " + res[r, n]", "RES_PARAM", ", const float* __restrict__ res", "RES_ADD_AT", " + res[at]");
   }
 
   /** Fills template {@code kind}: the prelude, {@code NAME}, the weight type, {@code holes}, then the key/value pairs. */
@@ -155,10 +270,10 @@ public final class KernelTemplates {
   private static long ceil(long a, long b) { return (a + b - 1) / b; }
 
   /** A C double literal that reads back exactly (Java's shortest round-trip digits). */
-  private static String num(double v) { return Double.toString(v).replace('E', 'e'); }
+  static String num(double v) { return Double.toString(v).replace('E', 'e'); }
 
   /** A name suffix when {@code v} differs from the usual value (kernels of different constants must not share a name). */
-  private static String suffix(double v, double usual) {
+  static String suffix(double v, double usual) {
     if (v == usual) return "";
     return "_" + Long.toHexString(Double.doubleToLongBits(v));
   }
