@@ -119,8 +119,8 @@
 // DECODE: constexpr int H = 8, HD = 8, PAGE = 16, PAGES = 32
 // DECODE: const int h = blockIdx.x, r = blockIdx.y, g = h / 2;
 // DECODE: rope_pair(p, j % 4, 8, 10000.0, true, &c, &s, &ia, &ib);
-// DECODE: const float4 k4 = *reinterpret_cast<const float4*>(kt + i);
 // DECODE: pages[t / PAGE]
+// DECODE: const float4 k4 = *reinterpret_cast<const float4*>(kt + i);
 // DECODE: score[j] = s * 0.35355339059327373f;
 // DECODE: m = block_reduce(m, true);
 // DECODE: out[((size_t) r * H + h) * HD + i] = o / l;
