@@ -13,19 +13,15 @@ extern "C" __global__ void __launch_bounds__(256) {{NAME}}({{PARAMS}}, int rows,
   const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, r = blockIdx.y;
   const int n = blockIdx.x * ROWS_PER_BLOCK + warp / SPLIT, slice = warp % SPLIT;
   const float* xr = x + (size_t) r * K;
-  // this warp's output row: which matrix, and the row in it
-{{SELECT}}
-  // The warp's first weight loads are issued before the input is staged, to overlap it.
-  const int c0 = slice * PER_SLICE + lane, c1 = min(CHUNKS, (slice + 1) * PER_SLICE);
-  constexpr int PRE = 4;
-{{PRELOAD}}
 {{STAGE}}
   __syncthreads();
+  // this warp's output row: which matrix, and the row in it
+{{SELECT}}
   float acc = 0.f, acc2 = 0.f;
   if (n < ROWS) {
-{{CONSUME}}
+    const int c1 = min(CHUNKS, (slice + 1) * PER_SLICE);
 #pragma unroll 4
-    for (int c = c0 + 32 * PRE; c < c1; c += 32) {
+    for (int c = slice * PER_SLICE + lane; c < c1; c += 32) {
 {{DOT}}
     }
   }

@@ -98,14 +98,6 @@ public final class KernelTemplates {
             + "      for (int i = 0; i < VEC; i++) {\n        const float xv = xs[c * VEC + i];\n        acc += to_float(wv.v[i]) * xv;\n"
             + "        acc2 += to_float(wu.v[i]) * xv;\n      }"
         : load + "#pragma unroll\n      for (int i = 0; i < VEC; i++) acc += to_float(wv.v[i]) * xs[c * VEC + i];";
-    String vt = vectorType(vec * wt.bytes);
-    boolean two = epilogue == Epilogue.SWIGLU;
-    String preload = "  wvec pre[PRE]" + (two ? ", pre2[PRE]" : "") + ";\n#pragma unroll\n  for (int u = 0; u < PRE; u++)\n"
-        + "    if (n < ROWS && c0 + 32 * u < c1) {\n      pre[u].raw = __ldg(reinterpret_cast<const " + vt + "*>(wrow) + c0 + 32 * u);\n"
-        + (two ? "      pre2[u].raw = __ldg(reinterpret_cast<const " + vt + "*>(wrow2) + c0 + 32 * u);\n" : "") + "    }";
-    String consume = "#pragma unroll\n    for (int u = 0; u < PRE; u++)\n      if (c0 + 32 * u < c1) {\n        const int c = c0 + 32 * u;\n#pragma unroll\n"
-        + "        for (int i = 0; i < VEC; i++) {\n          acc += to_float(pre[u].v[i]) * xs[c * VEC + i];\n"
-        + (two ? "          acc2 += to_float(pre2[u].v[i]) * xs[c * VEC + i];\n" : "") + "        }\n      }";
     String store = epilogue == Epilogue.RESIDUAL ? "    *yout = acc + res[(size_t) r * ROWS + n];"
         : epilogue == Epilogue.SWIGLU ? "    *yout = acc / (1.0f + expf(-acc)) * acc2;" : "    *yout = acc;";
     String what = epilogue == Epilogue.SWIGLU ? "y0 = silu(x · w0ᵀ) * (x · w1ᵀ)"
@@ -115,8 +107,6 @@ public final class KernelTemplates {
     holes.put("STAGE", stage);
     holes.put("SELECT", select.toString());
     holes.put("DOT", dot);
-    holes.put("PRELOAD", preload);
-    holes.put("CONSUME", consume);
     holes.put("STORE", store);
     holes.put("WHAT", what);
     holes.put("NORM_DOC", norm ? " of the RMS-normalised input (x / sqrt(mean(x^2) + " + num(eps) + ") * g)" : "");
