@@ -39,15 +39,13 @@
 
 // q, k and v of the normalised input in one launch.
 // QKV: gemv_f16_64_32_32x64_norm(float* __restrict__ y0, float* __restrict__ y1, float* __restrict__ y2, const float* __restrict__ x, const float* __restrict__ g, const wt* __restrict__ w0, const wt* __restrict__ w1, const wt* __restrict__ w2,
+// QKV: ss = block_reduce(ss, false);
+// QKV: const float inv = 1.0f / sqrtf(ss / K + 1.0e-5f);
+// QKV: xs[i] = g[i] * (inv * xs[i]);
 // QKV: if (n < 64) {
 // QKV: } else if (n < 96) {
 // QKV: yout = y1 + (size_t) r * 32 + (n - 64);
 // QKV: } else {
-// QKV: pre[u].raw = __ldg(reinterpret_cast<const uint4*>(wrow) + c0 + 32 * u);
-// QKV: ss = block_reduce(ss, false);
-// QKV: const float inv = 1.0f / sqrtf(ss / K + 1.0e-5f);
-// QKV: xs[i] = g[i] * (inv * xs[i]);
-// QKV: acc += to_float(pre[u].v[i]) * xs[c * VEC + i];
 // QKV: *yout = acc;
 
 // SWIGLU: gemv_f16_172_172x64_norm_swiglu(float* __restrict__ y0, const float* __restrict__ x, const float* __restrict__ g, const wt* __restrict__ w0, const wt* __restrict__ w1,
