@@ -9,6 +9,11 @@
 # the shaded jar: either next to this script (jre/ and gvm-all.jar, as carried to a machine
 # without Java: see DEVELOPERS.md) or java on the PATH and testsuite/target/gvm-all.jar.
 #   bash benchmarks/gpu/run-on-device.sh
+# To carry it to such a machine (64 MiB at most): a folder with jre/ (jlink --add-modules
+# java.base,java.logging,jdk.unsupported,java.management,jdk.incubator.vector --strip-debug
+# --no-header-files --no-man-pages --compress=2 --output jre), gvm-all.jar without the OR-Tools
+# and JNA natives (zip -d gvm-all.jar 'ortools-linux-x86-64/*' 'com/sun/jna/*' 'com/google/ortools/*':
+# gvm-run's GPU path needs neither), this script, hf_bench.py and make_llama2c_model.py.
 set -u -o pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." 2>/dev/null && pwd)
